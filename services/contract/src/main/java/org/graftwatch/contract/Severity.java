@@ -1,0 +1,8 @@
+package org.graftwatch.contract;
+
+/** Alert severity, in increasing order of urgency. */
+public enum Severity {
+    INFO,
+    WARNING,
+    CRITICAL
+}
