@@ -1,0 +1,47 @@
+package org.graftwatch.caseregistry.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.graftwatch.caseregistry.domain.CaseRuleViolation;
+import org.graftwatch.contract.http.OperationOutcome;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error of this API is a FHIR OperationOutcome naming each problem and where it lies. */
+public class ProblemResponses {
+
+    @ServerExceptionMapper
+    public Response caseRule(CaseRuleViolation violation) {
+        int status = switch (violation.reason()) {
+            case INVALID -> 422;
+            case UNKNOWN -> 404;
+            case CONFLICT -> 409;
+        };
+        String code = switch (violation.reason()) {
+            case INVALID -> "business-rule";
+            case UNKNOWN -> "not-found";
+            case CONFLICT -> "conflict";
+        };
+        var issues = violation.problems().stream()
+                .map(p -> OperationOutcome.Issue.error(code, p.message(), p.location())).toList();
+        return outcome(status, new OperationOutcome(issues));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        return outcome(status, OperationOutcome.of(status == 404 ? "not-found" : "invalid", firstLine(why), null));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "the request could not be read";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    static Response outcome(int status, OperationOutcome outcome) {
+        return Response.status(status).type(OperationOutcome.MEDIA_TYPE).entity(outcome).build();
+    }
+}

@@ -1,0 +1,53 @@
+package org.graftwatch.detector;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.graftwatch.contract.CaseEvent;
+
+/**
+ * What a detector keeps of a patient's case, rebuilt from the latest case event (public fields for the MongoDB
+ * POJO codec). Case events carry the whole case, so a newer version simply replaces what was known.
+ */
+public class KnownCase {
+    public String caseId;
+    public long version;
+    /** Day 0 of every HSCT, ISO dates in order. */
+    public List<String> transplantDays = new ArrayList<>();
+    public List<String> carTDays = new ArrayList<>();
+    public List<String> dliDays = new ArrayList<>();
+
+    /** Takes a newer case version; returns false for a version already known (a redelivery or replay). */
+    public boolean apply(CaseEvent event) {
+        if (event.version() <= version) {
+            return false;
+        }
+        version = event.version();
+        caseId = event.caseId();
+        transplantDays = datesOf(event, CaseEvent.TreatmentType.HSCT);
+        carTDays = datesOf(event, CaseEvent.TreatmentType.CAR_T);
+        dliDays = datesOf(event, CaseEvent.TreatmentType.DLI);
+        return true;
+    }
+
+    public List<LocalDate> transplants() {
+        return transplantDays.stream().map(LocalDate::parse).toList();
+    }
+
+    /** Day +N of a date after the latest transplant on or before it, or null when no transplant precedes it. */
+    public Integer dayPostTransplant(LocalDate date) {
+        LocalDate dayZero = null;
+        for (LocalDate d : transplants()) {
+            if (!d.isAfter(date)) {
+                dayZero = d;
+            }
+        }
+        return dayZero == null ? null : (int) ChronoUnit.DAYS.between(dayZero, date);
+    }
+
+    private static List<String> datesOf(CaseEvent event, CaseEvent.TreatmentType type) {
+        return event.snapshot().treatments().stream().filter(t -> t.type() == type)
+                .map(t -> t.date().toString()).sorted().toList();
+    }
+}
