@@ -1,0 +1,47 @@
+package org.graftwatch.alerts.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.graftwatch.alerts.AlertDesk;
+import org.graftwatch.contract.EventJson;
+import org.graftwatch.detector.KafkaBatches;
+import org.graftwatch.detector.KeyedSends;
+import org.graftwatch.detector.OutgoingRecord;
+
+/**
+ * Consumes {@code tx.findings.v1} in batches; publishes the resulting alert state changes on {@code tx.alerts.v1}
+ * and stores the alerts before the batch is acknowledged (offsets committed).
+ */
+@ApplicationScoped
+public class FindingConsumer {
+
+    @Inject
+    AlertDesk desk;
+
+    @Inject
+    @Channel("alerts")
+    MutinyEmitter<String> alerts;
+
+    @Inject
+    @Channel("dead-letters")
+    MutinyEmitter<String> deadLetters;
+
+    @Incoming("findings")
+    @Blocking
+    public void consume(ConsumerRecords<String, String> batch) {
+        List<ConsumerRecord<String, String>> records = KafkaBatches.inPollOrder(batch);
+        AlertDesk.BatchOutcome outcome = desk.process(records);
+        KeyedSends.sendAndAwait(deadLetters, outcome.deadLetters().stream()
+                .map(d -> new OutgoingRecord(d.key(), EventJson.write(d))).toList());
+        KeyedSends.sendAndAwait(alerts, outcome.changes().stream()
+                .map(a -> new OutgoingRecord(a.patientId(), EventJson.write(a))).toList());
+        desk.commit(outcome);
+    }
+}

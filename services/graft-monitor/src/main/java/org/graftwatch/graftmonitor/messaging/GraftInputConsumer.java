@@ -1,0 +1,44 @@
+package org.graftwatch.graftmonitor.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.graftwatch.detector.KafkaBatches;
+import org.graftwatch.detector.KeyedSends;
+import org.graftwatch.graftmonitor.GraftMonitor;
+
+/**
+ * Consumes {@code tx.observations.v1} and {@code tx.case-events.v1} on one channel, in batches. The batch is
+ * acknowledged (and its offsets committed) only when this method returns, that is after the findings were
+ * acknowledged by the broker and the patients' state was written.
+ */
+@ApplicationScoped
+public class GraftInputConsumer {
+
+    @Inject
+    GraftMonitor monitor;
+
+    @Inject
+    @Channel("findings")
+    MutinyEmitter<String> findings;
+
+    @Inject
+    @Channel("dead-letters")
+    MutinyEmitter<String> deadLetters;
+
+    @Incoming("graft-inputs")
+    @Blocking
+    public void consume(ConsumerRecords<String, String> batch) {
+        List<ConsumerRecord<String, String>> records = KafkaBatches.inPollOrder(batch);
+        GraftMonitor.BatchOutcome outcome = monitor.process(records);
+        KeyedSends.sendAndAwait(deadLetters, outcome.deadLetters());
+        KeyedSends.sendAndAwait(findings, outcome.findings());
+        monitor.commit(outcome);
+    }
+}
