@@ -27,6 +27,7 @@ public final class ChildJvm {
 
     private static final System.Logger LOG = System.getLogger(ChildJvm.class.getName());
     private static final Duration FORCED_EXIT_WAIT = Duration.ofSeconds(5);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final int TAIL_BYTES = 64 * 1024;
     private static final int TAIL_LINES = 30;
     private static final Duration READY_POLL = Duration.ofMillis(200);
@@ -53,6 +54,10 @@ public final class ChildJvm {
     public static ChildJvm start(String name, String classpath, List<String> jvmOptions, String mainClass,
                                  List<String> args, Path logFile) {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // Its own session: a Ctrl-C in the terminal reaches only the parent, which stops children in order.
+            command.add(SETSID.toString());
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -60,6 +60,11 @@ public final class TransplantCase {
         if (request == null || request.type() == null || request.date() == null) {
             throw CaseRuleViolation.of(Reason.INVALID, "Treatment", "type (HSCT, CAR_T or DLI) and date are required");
         }
+        // A treatment already recorded is a conflict before anything else: a re-sent request must not read as invalid.
+        String id = request.type() + "-" + request.date();
+        if (treatments.stream().anyMatch(t -> t.id().equals(id))) {
+            throw CaseRuleViolation.of(Reason.CONFLICT, "Treatment", "a " + request.type() + " on " + request.date() + " is already recorded");
+        }
         List<Problem> problems = new ArrayList<>();
         if (request.date().isAfter(today)) {
             problems.add(new Problem("Treatment.date", "lies in the future"));
@@ -78,10 +83,6 @@ public final class TransplantCase {
         }
         if (!problems.isEmpty()) {
             throw new CaseRuleViolation(Reason.INVALID, problems);
-        }
-        String id = request.type() + "-" + request.date();
-        if (treatments.stream().anyMatch(t -> t.id().equals(id))) {
-            throw CaseRuleViolation.of(Reason.CONFLICT, "Treatment", "a " + request.type() + " on " + request.date() + " is already recorded");
         }
         Treatment recorded = new Treatment(id, request.type(), request.date(), request.conditioning(), request.sources(),
                 request.target(), request.product(), request.source(), request.cd3PerKg());

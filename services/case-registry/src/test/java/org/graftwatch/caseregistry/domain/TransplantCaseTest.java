@@ -99,6 +99,14 @@ class TransplantCaseTest {
     }
 
     @Test
+    void reSendingTheSameTransplantIsAConflictNotASourceClash() {
+        Treatment transplant = hsct("2025-03-03", source("UCB-1", GraftKind.UCB), source("PBSC-A", GraftKind.PBSC));
+        TransplantCase c = TransplantCase.register(PATIENT, TODAY).record(transplant, TODAY);
+        assertThatThrownBy(() -> c.record(transplant, TODAY))
+                .isInstanceOfSatisfying(CaseRuleViolation.class, v -> assertThat(v.reason()).isEqualTo(CaseRuleViolation.Reason.CONFLICT));
+    }
+
+    @Test
     void registrationNeedsAnIdentifierAndAWard() {
         assertThatThrownBy(() -> TransplantCase.register(new Patient("bad id!", null, null, "AML", " "), TODAY))
                 .isInstanceOfSatisfying(CaseRuleViolation.class, v -> assertThat(v.problems())
