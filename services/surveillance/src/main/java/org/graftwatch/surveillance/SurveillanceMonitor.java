@@ -8,37 +8,26 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.graftwatch.contract.AlertKind;
 import org.graftwatch.contract.Analyte;
 import org.graftwatch.contract.Evidence;
 import org.graftwatch.contract.Finding;
-import org.graftwatch.contract.ObservationEvent;
 import org.graftwatch.contract.Severity;
-import org.graftwatch.detector.EpisodeLedger;
-import org.graftwatch.detector.OutgoingRecord;
-import org.graftwatch.detector.PatientInputs;
-import org.graftwatch.detector.SeriesPoint;
+import org.graftwatch.detector.DetectorBatch;
 import org.graftwatch.surveillance.config.SurveillanceCriteriaConfig;
 import org.graftwatch.surveillance.domain.FebrileNeutropenia;
 import org.graftwatch.surveillance.domain.Reading;
 import org.graftwatch.surveillance.persistence.PatientSurveillanceState;
 import org.graftwatch.surveillance.persistence.PatientSurveillanceStateRepository;
 
-/**
- * Applies a batch of observations and case events to the patients' state, re-assesses the patients it changed,
- * and works out which findings changed since last published. The caller publishes them, then stores the states.
- */
+/** Assesses a batch of inputs with the surveillance rules; see {@link DetectorBatch} for the order of effects. */
 @ApplicationScoped
 public class SurveillanceMonitor {
     static final String DETECTOR = "surveillance";
-    /** Bound per series: vital signs every few hours for several months. */
-    static final int MAX_POINTS = 1500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -49,54 +38,15 @@ public class SurveillanceMonitor {
 
     Clock clock = Clock.systemUTC();
 
-    public record BatchOutcome(List<OutgoingRecord> findings, List<OutgoingRecord> deadLetters,
-                               Collection<PatientSurveillanceState> changedStates) {
-    }
-
-    public BatchOutcome process(List<ConsumerRecord<String, String>> records) {
-        Instant now = Instant.now(clock);
-        PatientInputs inputs = PatientInputs.read(records, DETECTOR, now);
-        Map<String, PatientSurveillanceState> states = inputs.byPatient().isEmpty() ? Map.of() : repository.load(inputs.byPatient().keySet());
+    public DetectorBatch<PatientSurveillanceState> process(List<ConsumerRecord<String, String>> records) {
         FebrileNeutropenia febrileNeutropenia = new FebrileNeutropenia(criteria.febrileNeutropenia().criteria());
-        List<OutgoingRecord> findings = new ArrayList<>();
-        List<PatientSurveillanceState> changed = new ArrayList<>();
-        for (var entry : inputs.byPatient().entrySet()) {
-            PatientSurveillanceState state = states.getOrDefault(entry.getKey(), newState(entry.getKey()));
-            boolean dirty = false;
-            for (PatientInputs.Input input : entry.getValue()) {
-                dirty |= input instanceof PatientInputs.Observed o ? apply(state, o.event())
-                        : state.knownCase.apply(((PatientInputs.CaseChanged) input).event());
-            }
-            if (!dirty) {
-                continue;
-            }
-            List<Finding> current = febrileNeutropenia.evaluate(PatientSurveillanceState.readings(state.temperature),
-                    PatientSurveillanceState.readings(state.anc)).stream().map(e -> toFinding(state, e, now)).toList();
-            EpisodeLedger.reconcile(state.published, current, now).forEach(f -> findings.add(new OutgoingRecord(state.patientId, f)));
-            state.updatedAt = now;
-            changed.add(state);
-        }
-        return new BatchOutcome(findings, inputs.deadLetters(), changed);
+        return DetectorBatch.assess(records, DETECTOR, Instant.now(clock), repository::load, PatientSurveillanceState::new,
+                (state, now) -> febrileNeutropenia.evaluate(PatientSurveillanceState.readings(state.temperature),
+                        PatientSurveillanceState.readings(state.anc)).stream().map(e -> toFinding(state, e, now)).toList());
     }
 
-    public void commit(BatchOutcome outcome) {
-        repository.saveAll(outcome.changedStates());
-    }
-
-    private static PatientSurveillanceState newState(String patientId) {
-        PatientSurveillanceState state = new PatientSurveillanceState();
-        state.patientId = patientId;
-        return state;
-    }
-
-    private static boolean apply(PatientSurveillanceState state, ObservationEvent event) {
-        if (event.analyte() == Analyte.BODY_TEMPERATURE) {
-            return SeriesPoint.apply(state.temperature, event, MAX_POINTS);
-        }
-        if (event.analyte() == Analyte.ANC) {
-            return SeriesPoint.apply(state.anc, event, MAX_POINTS);
-        }
-        return false;
+    public void store(Collection<PatientSurveillanceState> states) {
+        repository.saveAll(states);
     }
 
     private static Finding toFinding(PatientSurveillanceState state, FebrileNeutropenia.Episode episode, Instant now) {

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.graftwatch.detector.KafkaBatches;
-import org.graftwatch.detector.KeyedSends;
 import org.graftwatch.graftmonitor.GraftMonitor;
 
 /**
@@ -36,9 +35,6 @@ public class GraftInputConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> batch) {
         List<ConsumerRecord<String, String>> records = KafkaBatches.inPollOrder(batch);
-        GraftMonitor.BatchOutcome outcome = monitor.process(records);
-        KeyedSends.sendAndAwait(deadLetters, outcome.deadLetters());
-        KeyedSends.sendAndAwait(findings, outcome.findings());
-        monitor.commit(outcome);
+        monitor.process(records).publishThenStore(findings, deadLetters, monitor::store);
     }
 }
