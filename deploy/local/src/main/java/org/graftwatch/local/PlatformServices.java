@@ -45,6 +45,7 @@ public final class PlatformServices implements AutoCloseable {
                 List<String> options = List.of(
                         "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-Dquarkus.http.port=" + service.port(),
+                        "-DHTTP_HOST=127.0.0.1",
                         "-DKAFKA_BOOTSTRAP_SERVERS=" + bootstrapServers,
                         "-DMONGODB_URI=" + mongoConnectionString);
                 running.add(new Running(service, ChildJvm.start(service.name(), runner.toString(), options, ENTRY_POINT,
