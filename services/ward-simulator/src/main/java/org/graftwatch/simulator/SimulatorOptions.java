@@ -26,6 +26,7 @@ record SimulatorOptions(
     static final String USAGE = """
             Usage: ward-simulator replay <scenario.json> [options]
                    ward-simulator verify <scenario.json> [options]
+                   ward-simulator load [options]        (a synthetic cohort for load: load --help)
 
             replay  registers the scenario's patient and treatments with the case registry, then publishes its
                     observations as FHIR R4 to ward.labs.v1 / ward.vitals.v1 in delivery order

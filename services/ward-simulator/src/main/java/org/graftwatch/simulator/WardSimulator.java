@@ -10,6 +10,7 @@ import org.graftwatch.contract.AlertEvent;
 import org.graftwatch.contract.Topics;
 import org.graftwatch.simulator.SimulatorOptions.Command;
 import org.graftwatch.simulator.SimulatorOptions.UsageException;
+import org.graftwatch.simulator.load.LoadCommand;
 
 /** The command line: replays a scenario through the platform's public interfaces and verifies the alerts raised. */
 public final class WardSimulator {
@@ -40,6 +41,14 @@ public final class WardSimulator {
     }
 
     int run(List<String> args, Map<String, String> env) {
+        if (!args.isEmpty() && args.get(0).equals("load")) {
+            try {
+                return LoadCommand.run(args.subList(1, args.size()), env, out, err);
+            } catch (ReplayException | KafkaException e) {
+                err.println("ward-simulator: " + e.getMessage());
+                return PLATFORM_ERROR;
+            }
+        }
         if (SimulatorOptions.wantsHelp(args)) {
             out.print(SimulatorOptions.USAGE);
             return PASSED;
