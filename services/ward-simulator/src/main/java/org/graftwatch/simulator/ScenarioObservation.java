@@ -30,6 +30,8 @@ public record ScenarioObservation(
         String deliverAfter) {
 
     public static final String DEFAULT_STATUS = "final";
+    /** Scenario observations are sent as FHIR R4, which these ward topics carry. */
+    static final List<String> FHIR_TOPICS = List.of(Topics.WARD_LABS, Topics.WARD_VITALS);
     private static final Set<String> STATUSES = Set.of(DEFAULT_STATUS, "amended", "corrected", "preliminary", "entered-in-error");
 
     public ScenarioObservation {
@@ -53,7 +55,7 @@ public record ScenarioObservation(
         if (id == null || id.isBlank()) {
             problems.add(name + ": id is missing");
         }
-        if (!Topics.WARD_INPUT.contains(topic)) {
+        if (!FHIR_TOPICS.contains(topic)) {
             problems.add(name + ": topic must be ward.labs.v1 or ward.vitals.v1, was '" + topic + "'");
         }
         if (status != null && !STATUSES.contains(status)) {
