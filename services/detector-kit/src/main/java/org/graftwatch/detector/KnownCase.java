@@ -3,6 +3,7 @@ package org.graftwatch.detector;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.graftwatch.contract.CaseEvent;
 
@@ -17,6 +18,36 @@ public class KnownCase {
     public List<String> transplantDays = new ArrayList<>();
     public List<String> carTDays = new ArrayList<>();
     public List<String> dliDays = new ArrayList<>();
+    /** Every HSCT with its graft sources, in date order: which kinds of graft were given decides some deadlines. */
+    public List<Transplant> transplantGrafts = new ArrayList<>();
+
+    /** One HSCT as known: day 0 and its graft sources. */
+    public static class Transplant {
+        public String dayZero;
+        public List<Graft> sources = new ArrayList<>();
+
+        public Transplant() {
+        }
+
+        public Transplant(String dayZero, List<Graft> sources) {
+            this.dayZero = dayZero;
+            this.sources = new ArrayList<>(sources);
+        }
+    }
+
+    /** One graft source of a transplant: its id (as named in chimerism results) and kind (PBSC, BM, UCB). */
+    public static class Graft {
+        public String sourceId;
+        public String kind;
+
+        public Graft() {
+        }
+
+        public Graft(String sourceId, String kind) {
+            this.sourceId = sourceId;
+            this.kind = kind;
+        }
+    }
 
     /** Takes a newer case version; returns false for a version already known (a redelivery or replay). */
     public boolean apply(CaseEvent event) {
@@ -28,6 +59,11 @@ public class KnownCase {
         transplantDays = datesOf(event, CaseEvent.TreatmentType.HSCT);
         carTDays = datesOf(event, CaseEvent.TreatmentType.CAR_T);
         dliDays = datesOf(event, CaseEvent.TreatmentType.DLI);
+        transplantGrafts = new ArrayList<>(event.snapshot().treatments().stream().filter(t -> t.type() == CaseEvent.TreatmentType.HSCT)
+                .sorted(Comparator.comparing(CaseEvent.Treatment::date))
+                .map(t -> new Transplant(t.date().toString(), t.sources().stream()
+                        .map(s -> new Graft(s.id(), s.kind() == null ? null : s.kind().name())).toList()))
+                .toList());
         return true;
     }
 

@@ -1,13 +1,14 @@
 package org.graftwatch.graftmonitor.domain;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.graftwatch.contract.AlertKind;
 import org.graftwatch.contract.Analyte;
-import org.graftwatch.contract.Evidence;
+import org.graftwatch.contract.RuleRef;
 import org.graftwatch.contract.Severity;
 
 /**
@@ -16,36 +17,83 @@ import org.graftwatch.contract.Severity;
  */
 public final class GraftAssessment {
     private final NeutrophilEngraftment neutrophilEngraftment;
+    private final PlateletEngraftment plateletEngraftment;
+    private final PrimaryGraftFailure primaryGraftFailure;
+    private final SecondaryGraftFailure secondaryGraftFailure;
+    private final PoorGraftFunction poorGraftFunction;
+    private final HaematotoxicityAfterCarT haematotoxicity;
+    private final Chimerism chimerism;
 
-    public GraftAssessment(EngraftmentCriteria neutrophilCriteria) {
-        this.neutrophilEngraftment = new NeutrophilEngraftment(neutrophilCriteria);
+    public GraftAssessment(GraftCriteria criteria) {
+        this.neutrophilEngraftment = new NeutrophilEngraftment(criteria.neutrophil());
+        this.plateletEngraftment = new PlateletEngraftment(criteria.platelet());
+        this.primaryGraftFailure = new PrimaryGraftFailure(criteria.failure(), criteria.neutrophil());
+        this.secondaryGraftFailure = new SecondaryGraftFailure(criteria.failure());
+        this.poorGraftFunction = new PoorGraftFunction(criteria.failure());
+        this.haematotoxicity = new HaematotoxicityAfterCarT(criteria.icaht());
+        this.chimerism = new Chimerism(criteria.chimerism());
     }
 
-    /**
-     * @param transplantDays day 0 of every HSCT of the patient, in date order
-     * @param anc            the patient's ANC results
-     */
-    public List<GraftEpisode> assess(List<LocalDate> transplantDays, List<CountSample> anc) {
+    /** Where one transplant stands: milestones (days post transplant), graft failure, and the dominant sources. */
+    public record TransplantStatus(LocalDate dayZero, boolean cordBloodOnly, int engraftmentDeadlineDay,
+                                   Integer neutrophilEngraftmentDay, Integer plateletEngraftmentDay,
+                                   GraftEpisode graftFailure, List<Chimerism.Dominance> dominance) {
+    }
+
+    /** The episodes that hold, and the status they were concluded from. */
+    public record GraftReport(List<GraftEpisode> episodes, List<TransplantStatus> transplants,
+                              List<HaematotoxicityAfterCarT.Grading> icaht) {
+    }
+
+    public GraftReport assess(GraftHistory history) {
         List<GraftEpisode> episodes = new ArrayList<>();
-        for (int i = 0; i < transplantDays.size(); i++) {
-            LocalDate dayZero = transplantDays.get(i);
-            LocalDate next = i + 1 < transplantDays.size() ? transplantDays.get(i + 1) : null;
-            neutrophilEngraftment.evaluate(dayZero, next, anc)
-                    .ifPresent(e -> episodes.add(neutrophilEpisode(dayZero, e)));
+        List<TransplantStatus> statuses = new ArrayList<>();
+        for (int i = 0; i < history.transplants().size(); i++) {
+            Transplant transplant = history.transplants().get(i);
+            LocalDate next = history.endOfTransplant(i);
+            Optional<Engraftment> neutrophils = neutrophilEngraftment.evaluate(transplant.dayZero(), next, history.anc());
+            neutrophils.ifPresent(e -> episodes.add(engraftmentEpisode(NeutrophilEngraftment.RULE, AlertKind.NEUTROPHIL_ENGRAFTMENT,
+                    "Neutrophil engraftment", Analyte.ANC, transplant, e)));
+            Optional<Engraftment> platelets = plateletEngraftment.evaluate(transplant.dayZero(), next, history.platelets(),
+                    history.plateletTransfusions(), history.reportedUntil());
+            platelets.ifPresent(e -> episodes.add(engraftmentEpisode(PlateletEngraftment.RULE, AlertKind.PLATELET_ENGRAFTMENT,
+                    "Platelet engraftment", Analyte.PLATELETS, transplant, e)));
+
+            List<GraftEpisode> failures = Stream.of(
+                            primaryGraftFailure.evaluate(transplant, next, history.anc(), neutrophils,
+                                    history.reportedUntil() != null ? history.reportedUntil() : history.clinicalNow()),
+                            neutrophils.flatMap(e -> secondaryGraftFailure.evaluate(transplant, next, e, history.anc(), history.chimerism())),
+                            poorGraftFunction.evaluate(transplant, next, history))
+                    .flatMap(Optional::stream).toList();
+            episodes.addAll(failures);
+            episodes.addAll(chimerism.declines(transplant, next, neutrophils.map(Engraftment::onsetDate).orElse(null), history.chimerism()));
+
+            GraftEpisode worstFailure = failures.stream().filter(f -> f.severity() == Severity.CRITICAL).findFirst()
+                    .orElse(failures.isEmpty() ? null : failures.get(0));
+            statuses.add(new TransplantStatus(transplant.dayZero(), transplant.cordBloodOnly(), primaryGraftFailure.deadlineDay(transplant),
+                    neutrophils.map(Engraftment::dayPostTransplant).orElse(null), platelets.map(Engraftment::dayPostTransplant).orElse(null),
+                    worstFailure, chimerism.dominance(history.chimerism(), transplant.dayZero(), next)));
         }
-        return episodes;
+        List<HaematotoxicityAfterCarT.Grading> gradings = new ArrayList<>();
+        for (LocalDate carT : history.carTDays()) {
+            LocalDate until = Stream.concat(history.transplants().stream().map(Transplant::dayZero), history.carTDays().stream())
+                    .filter(d -> d.isAfter(carT)).min(LocalDate::compareTo).orElse(null);
+            episodes.addAll(haematotoxicity.evaluate(carT, until, history, date -> dayPostTransplant(history, date)));
+            gradings.add(haematotoxicity.grade(carT, until, history));
+        }
+        return new GraftReport(episodes, statuses, gradings);
     }
 
-    private static GraftEpisode neutrophilEpisode(LocalDate dayZero, Engraftment e) {
-        String values = e.evidence().stream().map(s -> format(s.value())).collect(Collectors.joining(", "));
-        String summary = "Neutrophil engraftment on day +" + e.dayPostTransplant() + " (ANC " + values + " ×10⁹/L)";
-        return new GraftEpisode(NeutrophilEngraftment.RULE, AlertKind.NEUTROPHIL_ENGRAFTMENT, Severity.INFO,
-                "HSCT-" + dayZero, e.evidence().get(0).at(), e.dayPostTransplant(), summary,
-                e.evidence().stream().map(s -> new Evidence(s.observationId(), Analyte.ANC.code(), s.value(),
-                        Analyte.ANC.canonicalUnit(), s.at())).toList());
+    private static Integer dayPostTransplant(GraftHistory history, LocalDate date) {
+        return history.transplants().stream().map(Transplant::dayZero).filter(d -> !d.isAfter(date))
+                .max(LocalDate::compareTo).map(d -> (int) ChronoUnit.DAYS.between(d, date)).orElse(null);
     }
 
-    private static String format(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    private static GraftEpisode engraftmentEpisode(RuleRef rule, AlertKind kind, String milestone,
+                                                   Analyte analyte, Transplant transplant, Engraftment e) {
+        String summary = milestone + " on day +" + e.dayPostTransplant() + " (" + (analyte == Analyte.ANC ? "ANC " : "platelets ")
+                + ClinicalText.values(e.evidence()) + " ×10⁹/L on " + e.evidence().size() + " consecutive days)";
+        return new GraftEpisode(rule, kind, Severity.INFO, transplant.anchor(), e.evidence().get(0).at(), e.dayPostTransplant(),
+                summary, ClinicalText.evidence(analyte, e.evidence()), null);
     }
 }
