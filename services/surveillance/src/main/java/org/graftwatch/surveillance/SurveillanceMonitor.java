@@ -2,25 +2,25 @@ package org.graftwatch.surveillance;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.graftwatch.contract.AlertKind;
 import org.graftwatch.contract.Analyte;
-import org.graftwatch.contract.Evidence;
 import org.graftwatch.contract.Finding;
-import org.graftwatch.contract.Severity;
 import org.graftwatch.detector.DetectorBatch;
 import org.graftwatch.surveillance.config.SurveillanceCriteriaConfig;
+import org.graftwatch.surveillance.domain.AcuteGvhd;
+import org.graftwatch.surveillance.domain.Episode;
 import org.graftwatch.surveillance.domain.FebrileNeutropenia;
-import org.graftwatch.surveillance.domain.Reading;
+import org.graftwatch.surveillance.domain.PatientSeries;
+import org.graftwatch.surveillance.domain.Relapse;
+import org.graftwatch.surveillance.domain.Sepsis;
+import org.graftwatch.surveillance.domain.SepticShock;
 import org.graftwatch.surveillance.persistence.PatientSurveillanceState;
 import org.graftwatch.surveillance.persistence.PatientSurveillanceStateRepository;
 
@@ -28,7 +28,6 @@ import org.graftwatch.surveillance.persistence.PatientSurveillanceStateRepositor
 @ApplicationScoped
 public class SurveillanceMonitor {
     static final String DETECTOR = "surveillance";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     PatientSurveillanceStateRepository repository;
@@ -40,34 +39,58 @@ public class SurveillanceMonitor {
 
     public DetectorBatch<PatientSurveillanceState> process(List<ConsumerRecord<String, String>> records) {
         FebrileNeutropenia febrileNeutropenia = new FebrileNeutropenia(criteria.febrileNeutropenia().criteria());
+        Sepsis sepsis = new Sepsis(criteria.sepsis().criteria());
+        SepticShock septicShock = new SepticShock(criteria.septicShock().criteria(), criteria.sepsis().criteria());
+        Relapse relapse = new Relapse(criteria.relapse().criteria());
+        AcuteGvhd gvhd = new AcuteGvhd(criteria.gvhd().criteria());
         return DetectorBatch.assess(records, DETECTOR, Instant.now(clock), repository::load, PatientSurveillanceState::new,
-                (state, now) -> febrileNeutropenia.evaluate(PatientSurveillanceState.readings(state.temperature),
-                        PatientSurveillanceState.readings(state.anc)).stream().map(e -> toFinding(state, e, now)).toList());
+                (state, now) -> {
+                    PatientSeries series = state.patientSeries();
+                    List<Episode> fn = febrileNeutropenia.episodes(series.of(Analyte.BODY_TEMPERATURE), series.of(Analyte.ANC));
+                    List<Episode> sepsisEpisodes = sepsis.evaluate(series, fn);
+                    AcuteGvhd.Course course = gvhd.evaluate(series, state.knownCase.transplants());
+                    List<AcuteGvhd.GradeChange> changes = course.changes();
+                    state.gvhdGrade = changes.isEmpty() ? 0 : changes.get(changes.size() - 1).grade();
+                    state.gvhdGradeSince = changes.isEmpty() ? null : changes.get(changes.size() - 1).at();
+                    List<Episode> episodes = new ArrayList<>(fn);
+                    episodes.addAll(sepsisEpisodes);
+                    episodes.addAll(septicShock.evaluate(series, sepsisEpisodes, fn));
+                    episodes.addAll(relapse.evaluate(series));
+                    episodes.addAll(course.episodes());
+                    return announced(state, episodes.stream().map(e -> toFinding(state, e, now)).toList());
+                });
     }
 
     public void store(Collection<PatientSurveillanceState> states) {
         repository.saveAll(states);
     }
 
-    private static Finding toFinding(PatientSurveillanceState state, FebrileNeutropenia.Episode episode, Instant now) {
-        Reading onset = episode.onset();
-        String fever = episode.fever().size() == 1 ? "temperature " + number(onset.value()) + " °C"
-                : "temperature ≥ " + number(episode.fever().get(0).value()) + " °C sustained from "
-                        + TIME.format(episode.fever().get(0).at());
-        String summary = "Febrile neutropenia at " + TIME.format(onset.at()) + ": " + fever + " with ANC "
-                + number(episode.anc().value()) + " ×10⁹/L; start empirical antibiotics within the hour";
-        List<Evidence> evidence = Stream.concat(
-                episode.fever().stream().map(r -> new Evidence(r.observationId(), Analyte.BODY_TEMPERATURE.code(), r.value(),
-                        Analyte.BODY_TEMPERATURE.canonicalUnit(), r.at())),
-                Stream.of(new Evidence(episode.anc().observationId(), Analyte.ANC.code(), episode.anc().value(),
-                        Analyte.ANC.canonicalUnit(), episode.anc().at()))).toList();
-        return new Finding(Finding.episodeIdFor(state.patientId, FebrileNeutropenia.RULE.id(), onset.at().toString()),
-                state.patientId, state.knownCase.caseId, AlertKind.FEBRILE_NEUTROPENIA, Severity.CRITICAL, Finding.State.ACTIVE,
-                onset.at(), state.knownCase.dayPostTransplant(LocalDate.ofInstant(onset.at(), ZoneOffset.UTC)),
-                FebrileNeutropenia.RULE, summary, evidence, null, now, DETECTOR);
+    /**
+     * An episode seen for the first time already ended (its whole course arrived in one batch, or a replay) is
+     * published as it began and then as it ended: alerts raises an alert only for an episode that held, and a
+     * clinician must still learn that the patient had it. Once published, only its latest state is re-published.
+     */
+    static List<Finding> announced(PatientSurveillanceState state, List<Finding> findings) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.state() == Finding.State.ENDED && !state.published.containsKey(f.episodeId())) {
+                out.add(new Finding(f.episodeId(), f.patientId(), f.caseId(), f.kind(), f.severity(), Finding.State.ACTIVE, f.onsetAt(),
+                        f.dayPostTransplant(), f.rule(), f.summary(), f.evidence(), f.supersedes(), f.detectedAt(), f.detector()));
+            }
+            out.add(f);
+        }
+        return out;
     }
 
-    private static String number(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    private static Finding toFinding(PatientSurveillanceState state, Episode episode, Instant now) {
+        return new Finding(episodeId(state, episode.key()), state.patientId, state.knownCase.caseId, episode.kind(), episode.severity(),
+                episode.endedAt() == null ? Finding.State.ACTIVE : Finding.State.ENDED, episode.onsetAt(),
+                state.knownCase.dayPostTransplant(LocalDate.ofInstant(episode.onsetAt(), ZoneOffset.UTC)), episode.rule(),
+                episode.summary(), episode.evidence(), episode.supersedes() == null ? null : episodeId(state, episode.supersedes()),
+                now, DETECTOR);
+    }
+
+    private static String episodeId(PatientSurveillanceState state, Episode.EpisodeKey key) {
+        return Finding.episodeIdFor(state.patientId, key.rule().id(), key.anchor());
     }
 }

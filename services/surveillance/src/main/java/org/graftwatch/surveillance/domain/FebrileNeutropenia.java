@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.graftwatch.contract.AlertKind;
+import org.graftwatch.contract.Analyte;
+import org.graftwatch.contract.Evidence;
 import org.graftwatch.contract.RuleRef;
+import org.graftwatch.contract.Severity;
 
 /**
  * Febrile neutropenia (IDSA 2010): a single temperature ≥ 38.3 °C, or ≥ 38.0 °C sustained for 1 hour (every
@@ -62,6 +66,25 @@ public final class FebrileNeutropenia {
             }
         }
         return episodes;
+    }
+
+    /** The episodes as surveillance publishes them, each one critical, with the fever and ANC that made it. */
+    public List<org.graftwatch.surveillance.domain.Episode> episodes(List<Reading> temperatures, List<Reading> anc) {
+        return evaluate(temperatures, anc).stream().map(FebrileNeutropenia::published).toList();
+    }
+
+    private static org.graftwatch.surveillance.domain.Episode published(Episode episode) {
+        Reading onset = episode.onset();
+        String fever = episode.fever().size() == 1 ? "temperature " + ClinicalText.number(onset.value()) + " °C"
+                : "temperature ≥ " + ClinicalText.number(episode.fever().get(0).value()) + " °C sustained from "
+                        + ClinicalText.TIME.format(episode.fever().get(0).at());
+        String summary = "Febrile neutropenia at " + ClinicalText.TIME.format(onset.at()) + ": " + fever + " with ANC "
+                + ClinicalText.number(episode.anc().value()) + " ×10⁹/L; start empirical antibiotics within the hour";
+        List<Evidence> evidence = new ArrayList<>();
+        episode.fever().forEach(r -> evidence.add(PatientSeries.evidence(Analyte.BODY_TEMPERATURE, r)));
+        evidence.add(PatientSeries.evidence(Analyte.ANC, episode.anc()));
+        return new org.graftwatch.surveillance.domain.Episode(new org.graftwatch.surveillance.domain.Episode.EpisodeKey(RULE,
+                onset.at().toString()), AlertKind.FEBRILE_NEUTROPENIA, Severity.CRITICAL, onset.at(), null, summary, evidence, null);
     }
 
     /** The readings that make reading {@code i} a fever, or none: itself if ≥ 38.3, else the run if it spans 1 h. */
