@@ -1,16 +1,24 @@
 package org.graftwatch.alerts.domain;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.graftwatch.contract.AlertEvent;
 import org.graftwatch.contract.AlertStatus;
 import org.graftwatch.contract.Finding;
 
 /**
- * How a finding changes an alert. One clinical episode is one alert: its id is the finding's episode id, so a
- * re-delivered or replayed finding finds the alert it already made and changes nothing, and a changed finding
- * (new evidence, an onset moved by a late result) publishes a new revision of the same alert. An episode whose
- * evidence was withdrawn, or that ended, resolves its alert; if it holds again later, the alert re-opens.
+ * How an alert moves: OPEN → ACKNOWLEDGED → RESOLVED, and OPEN → ESCALATED (see {@link Escalation}).
+ *
+ * <p>Findings: one clinical episode is one alert, its id is the finding's episode id, so a re-delivered or replayed
+ * finding finds the alert it already made and changes nothing; a changed finding (new evidence, an onset moved by a
+ * late result) is a new revision of the same alert, keeping the status a clinician gave it. An episode that ended or
+ * whose evidence was withdrawn resolves its alert; if it holds again later, the alert re-opens — unless a clinician
+ * resolved it, which stands until the episode gets more severe.
+ *
+ * <p>Clinicians acknowledge an OPEN or ESCALATED alert and resolve any unresolved one; anything else is an
+ * {@link ImpossibleTransition}. Every change is the next revision.
  */
 public final class AlertLifecycle {
 
@@ -18,20 +26,66 @@ public final class AlertLifecycle {
     }
 
     /** The alert's next state change, or empty when the finding changes nothing a clinician would see. */
-    public static Optional<AlertEvent> apply(AlertEvent current, Finding finding, Instant now) {
+    public static Optional<AlertChange> apply(AlertState current, Finding finding, Instant now) {
         boolean holds = finding.state() == Finding.State.ACTIVE;
         if (current == null) {
-            return holds ? Optional.of(raise(finding, now)) : Optional.empty();
+            return holds ? Optional.of(new AlertChange(new AlertState(raise(finding, now), now, false), null)) : Optional.empty();
         }
+        AlertEvent alert = current.alert();
         if (!holds) {
-            return current.status() == AlertStatus.RESOLVED ? Optional.empty()
-                    : Optional.of(next(current, finding, AlertStatus.RESOLVED, now));
+            if (!current.unresolved()) {
+                return Optional.empty();
+            }
+            AlertEvent next = next(alert, finding, AlertStatus.RESOLVED, now);
+            return Optional.of(new AlertChange(new AlertState(next, null, false), audit(alert, next, AuditEntry.Action.RESOLVED,
+                    finding.detector(), "episode " + finding.state().name().toLowerCase(Locale.ROOT), now)));
         }
-        AlertStatus status = current.status() == AlertStatus.RESOLVED ? AlertStatus.OPEN : current.status();
-        if (status == current.status() && sameClinicalContent(current, finding)) {
+        if (!current.unresolved()) {
+            if (current.closedByClinician() && finding.severity().compareTo(alert.severity()) <= 0) {
+                return Optional.empty();
+            }
+            AlertEvent next = next(alert, finding, AlertStatus.OPEN, now);
+            String why = current.closedByClinician() ? "episode became " + finding.severity() : "episode holds again";
+            return Optional.of(new AlertChange(new AlertState(next, now, false),
+                    audit(alert, next, AuditEntry.Action.REOPENED, finding.detector(), why, now)));
+        }
+        if (sameClinicalContent(alert, finding)) {
             return Optional.empty();
         }
-        return Optional.of(next(current, finding, status, now));
+        AlertEvent next = next(alert, finding, alert.status(), now);
+        // A more severe episode waiting for a clinician starts its escalation clock afresh.
+        Instant awaitingSince = alert.status() != AlertStatus.OPEN ? null
+                : finding.severity().compareTo(alert.severity()) > 0 ? now : current.awaitingSince();
+        return Optional.of(new AlertChange(new AlertState(next, awaitingSince, false), null));
+    }
+
+    public static AlertChange acknowledge(AlertState current, String actor, String reason, Instant now) {
+        AlertStatus status = current.status();
+        if (status != AlertStatus.OPEN && status != AlertStatus.ESCALATED) {
+            throw new ImpossibleTransition(AuditEntry.Action.ACKNOWLEDGED, status);
+        }
+        AlertEvent next = withStatus(current.alert(), AlertStatus.ACKNOWLEDGED, now);
+        return new AlertChange(new AlertState(next, null, false),
+                audit(current.alert(), next, AuditEntry.Action.ACKNOWLEDGED, actor, reason, now));
+    }
+
+    public static AlertChange resolve(AlertState current, String actor, String reason, Instant now) {
+        if (!current.unresolved()) {
+            throw new ImpossibleTransition(AuditEntry.Action.RESOLVED, current.status());
+        }
+        AlertEvent next = withStatus(current.alert(), AlertStatus.RESOLVED, now);
+        return new AlertChange(new AlertState(next, null, true),
+                audit(current.alert(), next, AuditEntry.Action.RESOLVED, actor, reason, now));
+    }
+
+    static AlertEvent withStatus(AlertEvent a, AlertStatus status, Instant now) {
+        return new AlertEvent(a.alertId(), a.patientId(), a.caseId(), a.kind(), a.severity(), status, a.onsetAt(), a.raisedAt(),
+                a.dayPostTransplant(), a.rule(), a.summary(), a.evidence(), a.supersedes(), a.revision() + 1, now);
+    }
+
+    static AuditEntry audit(AlertEvent before, AlertEvent after, AuditEntry.Action action, String actor, String reason, Instant now) {
+        return new AuditEntry(after.alertId(), after.patientId(), after.revision(), action, before.status(), after.status(),
+                actor, reason, now);
     }
 
     private static AlertEvent raise(Finding f, Instant now) {
@@ -48,10 +102,10 @@ public final class AlertLifecycle {
     private static boolean sameClinicalContent(AlertEvent a, Finding f) {
         return a.severity() == f.severity()
                 && a.onsetAt().equals(f.onsetAt())
-                && java.util.Objects.equals(a.dayPostTransplant(), f.dayPostTransplant())
-                && java.util.Objects.equals(a.caseId(), f.caseId())
+                && Objects.equals(a.dayPostTransplant(), f.dayPostTransplant())
+                && Objects.equals(a.caseId(), f.caseId())
                 && a.summary().equals(f.summary())
                 && a.evidence().equals(f.evidence())
-                && java.util.Objects.equals(a.supersedes(), f.supersedes());
+                && Objects.equals(a.supersedes(), f.supersedes());
     }
 }

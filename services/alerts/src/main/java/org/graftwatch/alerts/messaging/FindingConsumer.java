@@ -16,18 +16,14 @@ import org.graftwatch.detector.KeyedSends;
 import org.graftwatch.detector.OutgoingRecord;
 
 /**
- * Consumes {@code tx.findings.v1} in batches; publishes the resulting alert state changes on {@code tx.alerts.v1}
- * and stores the alerts before the batch is acknowledged (offsets committed).
+ * Consumes {@code tx.findings.v1} in batches; the resulting alert changes are stored (with their outbox entries),
+ * then delivered on {@code tx.alerts.v1}, before the batch is acknowledged (offsets committed).
  */
 @ApplicationScoped
 public class FindingConsumer {
 
     @Inject
     AlertDesk desk;
-
-    @Inject
-    @Channel("alerts")
-    MutinyEmitter<String> alerts;
 
     @Inject
     @Channel("dead-letters")
@@ -40,8 +36,6 @@ public class FindingConsumer {
         AlertDesk.BatchOutcome outcome = desk.process(records);
         KeyedSends.sendAndAwait(deadLetters, outcome.deadLetters().stream()
                 .map(d -> new OutgoingRecord(d.key(), EventJson.write(d))).toList());
-        KeyedSends.sendAndAwait(alerts, outcome.changes().stream()
-                .map(a -> new OutgoingRecord(a.patientId(), EventJson.write(a))).toList());
-        desk.commit(outcome);
+        desk.deliver(outcome);
     }
 }

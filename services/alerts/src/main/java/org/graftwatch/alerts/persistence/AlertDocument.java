@@ -2,12 +2,20 @@ package org.graftwatch.alerts.persistence;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
+import org.graftwatch.alerts.domain.AlertState;
 import org.graftwatch.contract.AlertEvent;
 import org.graftwatch.contract.EventJson;
 
-/** An alert as it stands: the latest state change in the contract's shape, plus the fields clinicians filter on. */
+/**
+ * An alert as it stands: the latest state change in the contract's shape, the fields clinicians filter on, what the
+ * lifecycle needs beyond the contract, and an outbox of state changes not yet delivered (recorded in the change log
+ * and the audit trail, acknowledged by the broker). Writing the change and its outbox entry in one document makes
+ * "stored + will be published" one atomic write without transactions; {@code revision} is the optimistic lock.
+ */
 @MongoEntity(collection = "alerts")
 public class AlertDocument {
     @BsonId
@@ -20,8 +28,28 @@ public class AlertDocument {
     public Instant changedAt;
     public long revision;
     public Document alert;
+    public Instant awaitingSince;
+    public boolean closedByClinician;
+    public List<PendingChange> outbox = new ArrayList<>();
 
-    public static AlertDocument of(AlertEvent event) {
+    /** A state change of this alert still to be delivered; {@code audit} is absent for a revision of content only. */
+    public static class PendingChange {
+        public long revision;
+        public String alert;
+        public String audit;
+
+        public PendingChange() {
+        }
+
+        public PendingChange(long revision, String alert, String audit) {
+            this.revision = revision;
+            this.alert = alert;
+            this.audit = audit;
+        }
+    }
+
+    static AlertDocument of(AlertState state, List<PendingChange> outbox) {
+        AlertEvent event = state.alert();
         AlertDocument doc = new AlertDocument();
         doc.alertId = event.alertId();
         doc.patientId = event.patientId();
@@ -32,10 +60,17 @@ public class AlertDocument {
         doc.changedAt = event.changedAt();
         doc.revision = event.revision();
         doc.alert = Document.parse(EventJson.write(event));
+        doc.awaitingSince = state.awaitingSince();
+        doc.closedByClinician = state.closedByClinician();
+        doc.outbox = new ArrayList<>(outbox);
         return doc;
     }
 
     public AlertEvent toEvent() {
         return EventJson.read(alert.toJson(), AlertEvent.class);
+    }
+
+    public AlertState toState() {
+        return new AlertState(toEvent(), awaitingSince, closedByClinician);
     }
 }
