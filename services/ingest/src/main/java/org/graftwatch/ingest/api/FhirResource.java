@@ -15,6 +15,7 @@ import org.graftwatch.contract.ObservationEvent;
 import org.graftwatch.contract.http.OperationOutcome;
 import org.graftwatch.ingest.fhir.Intake;
 import org.graftwatch.ingest.fhir.ObservationTranslator;
+import org.graftwatch.ingest.messaging.IntakeMetrics;
 import org.graftwatch.ingest.messaging.ObservationPublisher;
 
 /**
@@ -35,8 +36,11 @@ public class FhirResource {
     @Inject
     ObservationPublisher publisher;
 
-    /** The ids of the accepted Observations. */
-    public record Accepted(List<String> accepted) {
+    @Inject
+    IntakeMetrics metrics;
+
+    /** The ids of the accepted Observations; those among them already received with the same content are duplicates. */
+    public record Accepted(List<String> accepted, List<String> duplicates) {
     }
 
     @POST
@@ -59,15 +63,17 @@ public class FhirResource {
     private Response submit(String body) {
         Intake intake = translator.translate(body, HTTP_SOURCE);
         if (!intake.isAccepted()) {
-            boolean unreadable = intake.problems().size() == 1 && intake.problems().get(0).location() == null;
+            metrics.rejected(intake.reasons());
+            boolean unreadable = intake.isUnreadable();
             var issues = intake.problems().stream()
                     .map(p -> OperationOutcome.Issue.error(unreadable ? "structure" : "invalid", p.message(), p.location()))
                     .toList();
             return Response.status(unreadable ? 400 : 422).type(OperationOutcome.MEDIA_TYPE)
                     .entity(new OperationOutcome(issues)).build();
         }
-        publisher.publishAndAwait(intake.accepted(), List.of());
-        return Response.accepted(new Accepted(intake.accepted().stream().map(ObservationEvent::observationId).toList()))
+        ObservationPublisher.Published published = publisher.publishAndAwait(intake.accepted(), List.of());
+        return Response.accepted(new Accepted(intake.accepted().stream().map(ObservationEvent::observationId).toList(),
+                        published.duplicates().stream().map(ObservationEvent::observationId).toList()))
                 .type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -10,8 +10,14 @@ import org.graftwatch.contract.EventJson;
 import org.graftwatch.contract.ObservationEvent;
 import org.graftwatch.detector.KeyedSends;
 import org.graftwatch.detector.OutgoingRecord;
+import org.graftwatch.ingest.persistence.ReceivedObservations;
 
-/** Publishes canonical observations (keyed by patient) and dead letters, and waits for the broker's acks. */
+/**
+ * Publishes canonical observations (keyed by patient) and dead letters, and waits for the broker's acks. A version
+ * already published (same sender, id and content) is not published again; versions are remembered only after the
+ * broker acknowledged them, so a crash in between re-publishes (downstream ignores the repeated event id) rather
+ * than loses.
+ */
 @ApplicationScoped
 public class ObservationPublisher {
 
@@ -23,9 +29,24 @@ public class ObservationPublisher {
     @Channel("dead-letters")
     MutinyEmitter<String> deadLetters;
 
+    @Inject
+    ReceivedObservations received;
+
+    @Inject
+    IntakeMetrics metrics;
+
+    /** What was published and what was a re-sent duplicate. */
+    public record Published(List<ObservationEvent> published, List<ObservationEvent> duplicates) {
+    }
+
     /** Returns once every record is acknowledged; fails if any send failed. */
-    public void publishAndAwait(List<ObservationEvent> accepted, List<DeadLetter> rejected) {
+    public Published publishAndAwait(List<ObservationEvent> accepted, List<DeadLetter> rejected) {
+        ReceivedObservations.Sorted sorted = received.sort(accepted);
         KeyedSends.sendAndAwait(deadLetters, rejected.stream().map(d -> new OutgoingRecord(d.key(), EventJson.write(d))).toList());
-        KeyedSends.sendAndAwait(observations, accepted.stream().map(e -> new OutgoingRecord(e.patientId(), EventJson.write(e))).toList());
+        KeyedSends.sendAndAwait(observations, sorted.fresh().stream().map(e -> new OutgoingRecord(e.patientId(), EventJson.write(e))).toList());
+        received.remember(sorted);
+        metrics.accepted(sorted.fresh().size());
+        metrics.duplicates(sorted.duplicates().size());
+        return new Published(sorted.fresh(), sorted.duplicates());
     }
 }

@@ -9,16 +9,19 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.graftwatch.detector.KafkaBatches;
 import org.graftwatch.contract.DeadLetter;
 import org.graftwatch.contract.ObservationEvent;
+import org.graftwatch.contract.Topics;
+import org.graftwatch.detector.KafkaBatches;
 import org.graftwatch.ingest.fhir.Intake;
 import org.graftwatch.ingest.fhir.ObservationTranslator;
+import org.graftwatch.ingest.hl7.OruTranslator;
 
 /**
- * Consumes {@code ward.labs.v1} and {@code ward.vitals.v1} in batches. Each record becomes canonical
- * observations on {@code tx.observations.v1} or a dead letter on {@code ward.dlq.v1}; the batch is acknowledged
- * (offsets committed) only after the broker acknowledged every record produced for it.
+ * Consumes {@code ward.labs.v1}, {@code ward.vitals.v1} (FHIR R4 JSON) and {@code ward.hl7v2.v1} (HL7 v2.5.1
+ * ORU^R01) in batches. Each record becomes canonical observations on {@code tx.observations.v1} or a dead letter on
+ * {@code ward.dlq.v1}; the batch is acknowledged (offsets committed) only after the broker acknowledged every
+ * record produced for it.
  */
 @ApplicationScoped
 public class WardRecordConsumer {
@@ -28,7 +31,13 @@ public class WardRecordConsumer {
     ObservationTranslator translator;
 
     @Inject
+    OruTranslator oru;
+
+    @Inject
     ObservationPublisher publisher;
+
+    @Inject
+    IntakeMetrics metrics;
 
     @Incoming("ward-records")
     @Blocking
@@ -37,10 +46,13 @@ public class WardRecordConsumer {
         List<ObservationEvent> accepted = new ArrayList<>();
         List<DeadLetter> rejected = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            Intake intake = translator.translate(record.value(), record.topic());
+            Intake intake = Topics.WARD_HL7V2.equals(record.topic())
+                    ? oru.translate(record.value(), record.topic())
+                    : translator.translate(record.value(), record.topic());
             if (intake.isAccepted()) {
                 accepted.addAll(intake.accepted());
             } else {
+                metrics.rejected(intake.reasons());
                 rejected.add(new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
                         record.value() == null ? "" : record.value(), intake.problems(), Instant.now(), SERVICE));
             }

@@ -2,9 +2,7 @@ package org.graftwatch.ingest.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.graftwatch.contract.Analyte;
@@ -19,7 +17,7 @@ class ObservationTranslatorTest {
 
     @BeforeAll
     static void fhir() {
-        translator = new ObservationTranslator(FhirContext.forR4(), CLOCK, Duration.ofMinutes(5));
+        translator = TestTranslators.observations(CLOCK);
     }
 
     static String anc(String id, String effective, String value, String unit) {
@@ -79,8 +77,8 @@ class ObservationTranslatorTest {
     }
 
     @Test
-    void aNonCanonicalUnitAndAnImpossibleValueAreRejected() {
-        assertThat(translator.translate(anc("lab-1", "2025-03-16T07:30:00Z", "580", "/uL"), "t").problems())
+    void anIncompatibleUnitAndAnImpossibleValueAreRejected() {
+        assertThat(translator.translate(anc("lab-1", "2025-03-16T07:30:00Z", "580", "mg/dL"), "t").problems())
                 .extracting(Problem::location).containsExactly("Observation.valueQuantity.code");
         assertThat(translator.translate(anc("lab-1", "2025-03-16T07:30:00Z", "-1", "10*9/L"), "t").problems())
                 .extracting(Problem::location).containsExactly("Observation.valueQuantity.value");
