@@ -94,4 +94,20 @@ class AlertsIT {
             ContractSchemas.assertConforms(Topics.WARD_DLQ, letters.get(0).value());
         }
     }
+
+    @Test
+    void anEpisodeFirstSeenEndedIsRaisedAlreadyResolvedWithItsAudit() {
+        String patientId = "P-AL-" + UUID.randomUUID().toString().substring(0, 8);
+        try (TopicProbe probe = TopicProbe.connect()) {
+            probe.send(Topics.FINDINGS, patientId, EventJson.write(engraftment(patientId, Finding.State.ENDED)));
+            AlertEvent alert = alerts(probe, patientId, 1).get(0);
+            assertThat(alert.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(alert.revision()).isEqualTo(1);
+            given().when().get("/api/alerts/" + alert.alertId() + "/audit").then().statusCode(200)
+                    .body("[0].action", equalTo("RESOLVED")).body("[0].reason", equalTo("episode ended before it was seen"));
+            // the other findings of the topic go on being processed after it
+            probe.send(Topics.FINDINGS, patientId + "-next", EventJson.write(engraftment(patientId + "-next", Finding.State.ACTIVE)));
+            assertThat(alerts(probe, patientId + "-next", 1).get(0).status()).isEqualTo(AlertStatus.OPEN);
+        }
+    }
 }

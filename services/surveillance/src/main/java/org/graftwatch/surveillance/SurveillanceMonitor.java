@@ -57,29 +57,12 @@ public class SurveillanceMonitor {
                     episodes.addAll(septicShock.evaluate(series, sepsisEpisodes, fn));
                     episodes.addAll(relapse.evaluate(series));
                     episodes.addAll(course.episodes());
-                    return announced(state, episodes.stream().map(e -> toFinding(state, e, now)).toList());
+                    return episodes.stream().map(e -> toFinding(state, e, now)).toList();
                 });
     }
 
     public void store(Collection<PatientSurveillanceState> states) {
         repository.saveAll(states);
-    }
-
-    /**
-     * An episode seen for the first time already ended (its whole course arrived in one batch, or a replay) is
-     * published as it began and then as it ended: alerts raises an alert only for an episode that held, and a
-     * clinician must still learn that the patient had it. Once published, only its latest state is re-published.
-     */
-    static List<Finding> announced(PatientSurveillanceState state, List<Finding> findings) {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : findings) {
-            if (f.state() == Finding.State.ENDED && !state.published.containsKey(f.episodeId())) {
-                out.add(new Finding(f.episodeId(), f.patientId(), f.caseId(), f.kind(), f.severity(), Finding.State.ACTIVE, f.onsetAt(),
-                        f.dayPostTransplant(), f.rule(), f.summary(), f.evidence(), f.supersedes(), f.detectedAt(), f.detector()));
-            }
-            out.add(f);
-        }
-        return out;
     }
 
     private static Finding toFinding(PatientSurveillanceState state, Episode episode, Instant now) {

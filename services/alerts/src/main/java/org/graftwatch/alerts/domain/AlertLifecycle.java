@@ -29,7 +29,21 @@ public final class AlertLifecycle {
     public static Optional<AlertChange> apply(AlertState current, Finding finding, Instant now) {
         boolean holds = finding.state() == Finding.State.ACTIVE;
         if (current == null) {
-            return holds ? Optional.of(new AlertChange(new AlertState(raise(finding, now), now, false), null)) : Optional.empty();
+            if (holds) {
+                return Optional.of(new AlertChange(new AlertState(raise(finding, now), now, false), null));
+            }
+            if (finding.state() == Finding.State.ENDED) {
+                // The whole episode happened before the platform saw it (one batch, or a replay): the patient still had
+                // it, so it is raised, already resolved, and never escalated. A withdrawn one never held: nothing.
+                AlertEvent ended = withStatus(raise(finding, now), AlertStatus.RESOLVED, now);
+                ended = new AlertEvent(ended.alertId(), ended.patientId(), ended.caseId(), ended.kind(), ended.severity(),
+                        ended.status(), ended.onsetAt(), ended.raisedAt(), ended.dayPostTransplant(), ended.rule(), ended.summary(),
+                        ended.evidence(), ended.supersedes(), 1, now);
+                return Optional.of(new AlertChange(new AlertState(ended, null, false), new AuditEntry(ended.alertId(),
+                        ended.patientId(), 1, AuditEntry.Action.RESOLVED, null, AlertStatus.RESOLVED, finding.detector(),
+                        "episode ended before it was seen", now)));
+            }
+            return Optional.empty();
         }
         AlertEvent alert = current.alert();
         if (!holds) {

@@ -28,7 +28,7 @@ public class AuditDocument {
         doc.patientId = entry.patientId();
         doc.revision = entry.revision();
         doc.action = entry.action().name();
-        doc.fromStatus = entry.from().name();
+        doc.fromStatus = entry.from() == null ? null : entry.from().name(); // null: raised already resolved
         doc.toStatus = entry.to().name();
         doc.actor = entry.actor();
         doc.reason = entry.reason();
@@ -37,7 +37,7 @@ public class AuditDocument {
     }
 
     public AuditEntry toEntry() {
-        return new AuditEntry(alertId, patientId, revision, AuditEntry.Action.valueOf(action), AlertStatus.valueOf(fromStatus),
+        return new AuditEntry(alertId, patientId, revision, AuditEntry.Action.valueOf(action), fromStatus == null ? null : AlertStatus.valueOf(fromStatus),
                 AlertStatus.valueOf(toStatus), actor, reason, at);
     }
 }

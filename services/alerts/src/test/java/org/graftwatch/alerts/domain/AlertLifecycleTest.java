@@ -92,8 +92,15 @@ class AlertLifecycleTest {
     }
 
     @Test
-    void anEpisodeNeverRaisedIsNotRaisedByItsEnd() {
-        assertThat(AlertLifecycle.apply(null, finding(Finding.State.ENDED, ONSET, 0.58), T1)).isEmpty();
+    void anEpisodeFirstSeenEndedIsRaisedAlreadyResolvedAndAWithdrawnOneNotAtAll() {
+        AlertChange ended = AlertLifecycle.apply(null, finding(Finding.State.ENDED, ONSET, 0.58), T1).orElseThrow();
+        assertThat(ended.state().alert().status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(ended.state().alert().revision()).isEqualTo(1);
+        assertThat(ended.state().alert().onsetAt()).isEqualTo(ONSET);
+        assertThat(ended.state().awaitingSince()).as("never escalated").isNull();
+        assertThat(ended.audit().action()).isEqualTo(AuditEntry.Action.RESOLVED);
+        assertThat(AlertLifecycle.apply(ended.state(), finding(Finding.State.ENDED, ONSET, 0.58), T2)).isEmpty();
+        assertThat(AlertLifecycle.apply(null, finding(Finding.State.WITHDRAWN, ONSET, 0.58), T1)).isEmpty();
     }
 
     @Test
