@@ -1,6 +1,5 @@
 package org.graftwatch.ingest.domain;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.EnumMap;
@@ -22,28 +21,13 @@ public final class AnalyteTable {
 
     public static AnalyteTable read(Reader source) throws IOException {
         Map<Analyte, AnalyteProfile> profiles = new EnumMap<>(Analyte.class);
-        BufferedReader lines = new BufferedReader(source);
-        String line;
-        int number = 0;
-        while ((line = lines.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != 4) {
-                throw new IllegalArgumentException("analyte table line " + number + ": expected 4 cells, got " + cells.length);
-            }
-            Analyte analyte = CatalogueCodes.byCatalogueCode(cells[0].trim())
-                    .orElseThrow(() -> new IllegalArgumentException("analyte table line " + line(cells) + ": unknown analyte code"));
-            Double molarMass = cells[1].isBlank() ? null : Double.valueOf(cells[1].trim());
-            profiles.put(analyte, new AnalyteProfile(analyte, molarMass, Double.parseDouble(cells[2].trim()), Double.parseDouble(cells[3].trim())));
-        }
+        ConfigTable.read(source, "analyte table", 4, "code,molar mass,min,max", (number, cells) -> {
+            Analyte analyte = CatalogueCodes.byCatalogueCode(cells[0]).orElseThrow(() -> new IllegalArgumentException(
+                    "analyte table line " + number + ": unknown analyte code " + cells[0]));
+            Double molarMass = cells[1].isBlank() ? null : Double.valueOf(cells[1]);
+            profiles.put(analyte, new AnalyteProfile(analyte, molarMass, Double.parseDouble(cells[2]), Double.parseDouble(cells[3])));
+        });
         return new AnalyteTable(profiles);
-    }
-
-    private static String line(String[] cells) {
-        return String.join(",", cells);
     }
 
     public Optional<AnalyteProfile> profile(Analyte analyte) {

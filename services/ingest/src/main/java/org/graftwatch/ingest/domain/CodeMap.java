@@ -1,6 +1,5 @@
 package org.graftwatch.ingest.domain;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.HashMap;
@@ -24,24 +23,14 @@ public final class CodeMap {
 
     public static CodeMap read(Reader source) throws IOException {
         Map<String, Analyte> entries = new HashMap<>();
-        BufferedReader lines = new BufferedReader(source);
-        String line;
-        int number = 0;
-        while ((line = lines.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != 3 || cells[0].isBlank() || cells[1].isBlank()) {
+        ConfigTable.read(source, "code map", 3, "system,code,catalogue code", (number, cells) -> {
+            if (cells[0].isBlank() || cells[1].isBlank()) {
                 throw new IllegalArgumentException("code map line " + number + ": expected system,code,catalogue code");
             }
-            String target = cells[2].trim();
-            int at = number;
-            Analyte analyte = CatalogueCodes.byCatalogueCode(target)
-                    .orElseThrow(() -> new IllegalArgumentException("code map line " + at + ": " + target + " is not in the analyte catalogue"));
-            entries.put(key(cells[0].trim(), cells[1].trim()), analyte);
-        }
+            Analyte analyte = CatalogueCodes.byCatalogueCode(cells[2]).orElseThrow(() -> new IllegalArgumentException(
+                    "code map line " + number + ": " + cells[2] + " is not in the analyte catalogue"));
+            entries.put(key(cells[0], cells[1]), analyte);
+        });
         return new CodeMap(Map.copyOf(entries));
     }
 
