@@ -82,7 +82,11 @@ class AlertsIT {
         given().when().get("/api/alerts/no-such-alert").then().statusCode(404)
                 .contentType(startsWith("application/fhir+json")).body("resourceType", equalTo("OperationOutcome"));
         given().when().get("/api/alerts?size=0").then().statusCode(400).body("issue[0].expression[0]", equalTo("size"));
-        given().when().get("/api/alerts?status=MAYBE").then().statusCode(404).body("resourceType", equalTo("OperationOutcome"));
+        given().when().get("/api/alerts?status=MAYBE").then().statusCode(400).contentType(startsWith("application/fhir+json"))
+                .body("issue[0].code", equalTo("invalid")).body("issue[0].expression[0]", equalTo("status"));
+        given().when().get("/api/alerts?kind=SEPSIS&severity=LOUD").then().statusCode(400).body("issue[0].expression[0]", equalTo("severity"));
+        given().when().get("/api/alerts?kind=NOT_A_KIND").then().statusCode(400).body("issue[0].expression[0]", equalTo("kind"));
+        given().when().get("/api/alerts?status=OPEN&kind=SEPSIS&severity=CRITICAL&size=1").then().statusCode(200);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,12 +55,13 @@ public class AlertResource {
     @GET
     @Operation(summary = "Alerts, most recent onset first, filtered by patient, ward, status, kind, severity and onset time")
     @APIResponse(responseCode = "200", description = "One page of alerts")
-    @APIResponse(responseCode = "400", description = "Invalid page, size or time bound (OperationOutcome)")
+    @APIResponse(responseCode = "400", description = "Invalid page, size, time bound, status, kind or severity (OperationOutcome naming it)")
     public Response list(@QueryParam("patientId") String patientId,
                          @Parameter(description = "The patients currently on this ward, as the case registry last reported")
                          @QueryParam("ward") String ward,
-                         @QueryParam("status") AlertStatus status,
-                         @QueryParam("kind") AlertKind kind, @QueryParam("severity") Severity severity,
+                         @Parameter(schema = @Schema(implementation = AlertStatus.class)) @QueryParam("status") String status,
+                         @Parameter(schema = @Schema(implementation = AlertKind.class)) @QueryParam("kind") String kind,
+                         @Parameter(schema = @Schema(implementation = Severity.class)) @QueryParam("severity") String severity,
                          @Parameter(description = "Onset at or after this instant (ISO-8601, e.g. 2025-03-16T00:00:00Z)")
                          @QueryParam("onsetFrom") String onsetFrom,
                          @Parameter(description = "Onset before this instant (ISO-8601)")
@@ -84,8 +86,12 @@ public class AlertResource {
         if (from != null && to != null && !from.isBefore(to)) {
             return ProblemResponses.outcome(400, OperationOutcome.of("invalid", "onsetFrom must be before onsetTo", "onsetFrom"));
         }
+        AlertStatus wantedStatus = InvalidParameter.constantOf(AlertStatus.class, "status", status);
+        AlertKind wantedKind = InvalidParameter.constantOf(AlertKind.class, "kind", kind);
+        Severity wantedSeverity = InvalidParameter.constantOf(Severity.class, "severity", severity);
         List<String> wardPatients = ward == null ? null : wards.patientsOn(ward);
-        return Response.ok(repository.search(new AlertQuery(patientId, wardPatients, status, kind, severity, from, to, page, size))).build();
+        return Response.ok(repository.search(new AlertQuery(patientId, wardPatients, wantedStatus, wantedKind, wantedSeverity,
+                from, to, page, size))).build();
     }
 
     @GET

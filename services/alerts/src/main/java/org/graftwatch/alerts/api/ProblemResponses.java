@@ -15,6 +15,11 @@ public class ProblemResponses {
         return outcome(status, OperationOutcome.of(status == 404 ? "not-found" : "invalid", why, null));
     }
 
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameter e) {
+        return outcome(400, OperationOutcome.of("invalid", e.getMessage(), e.parameter()));
+    }
+
     static Response outcome(int status, OperationOutcome outcome) {
         return Response.status(status).type(OperationOutcome.MEDIA_TYPE).entity(outcome).build();
     }
