@@ -69,6 +69,7 @@ public class CaseLedger {
             case HSCT -> CaseEvent.Type.HSCT_RECORDED;
             case CAR_T -> CaseEvent.Type.CAR_T_RECORDED;
             case DLI -> CaseEvent.Type.DLI_RECORDED;
+            case SYSTEMIC_STEROIDS -> CaseEvent.Type.STEROIDS_RECORDED;
         };
     }
 

@@ -25,7 +25,7 @@ public record CaseEvent(
         Instant recordedAt,
         CaseSnapshot snapshot) {
 
-    public enum Type { PATIENT_REGISTERED, HSCT_RECORDED, CAR_T_RECORDED, DLI_RECORDED }
+    public enum Type { PATIENT_REGISTERED, HSCT_RECORDED, CAR_T_RECORDED, DLI_RECORDED, STEROIDS_RECORDED }
 
     /** The case: who the patient is and every treatment recorded, in date order. */
     public record CaseSnapshot(Patient patient, List<Treatment> treatments) {
@@ -37,7 +37,8 @@ public record CaseEvent(
     public record Patient(String id, String sex, LocalDate birthDate, String diagnosis, String ward) {
     }
 
-    public enum TreatmentType { HSCT, CAR_T, DLI }
+    /** {@code SYSTEMIC_STEROIDS}: systemic corticosteroids started, or their dose changed, on {@code date}. */
+    public enum TreatmentType { HSCT, CAR_T, DLI, SYSTEMIC_STEROIDS }
 
     public enum GraftKind { PBSC, BM, UCB }
 
@@ -48,7 +49,9 @@ public record CaseEvent(
 
     /**
      * A treatment. HSCT: {@code date} is day 0, with conditioning and graft sources. CAR_T: date, target antigen,
-     * product. DLI: date, the graft source it came from, CD3+ dose per kg.
+     * product. DLI: date, the graft source it came from, CD3+ dose per kg. SYSTEMIC_STEROIDS: the date a daily dose
+     * starts (a course, or a change of its dose, e.g. a taper) and that dose in mg/kg/day of methylprednisolone
+     * equivalent; it holds until the next SYSTEMIC_STEROIDS entry.
      */
     public record Treatment(
             String id,
@@ -59,9 +62,21 @@ public record CaseEvent(
             String target,
             String product,
             String source,
-            Double cd3PerKg) {
+            Double cd3PerKg,
+            Double doseMgPerKgPerDay) {
         public Treatment {
             sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        /** A treatment other than steroids (no daily dose). */
+        public Treatment(String id, TreatmentType type, LocalDate date, String conditioning, List<GraftSource> sources,
+                         String target, String product, String source, Double cd3PerKg) {
+            this(id, type, date, conditioning, sources, target, product, source, cd3PerKg, null);
+        }
+
+        /** Systemic corticosteroids from {@code date} at {@code doseMgPerKgPerDay} (methylprednisolone equivalent). */
+        public static Treatment steroids(String id, LocalDate date, double doseMgPerKgPerDay) {
+            return new Treatment(id, TreatmentType.SYSTEMIC_STEROIDS, date, null, null, null, null, null, null, doseMgPerKgPerDay);
         }
     }
 }

@@ -51,6 +51,27 @@ class ContractSchemasTest {
     }
 
     @Test
+    void steroidCourseWithItsDoseConformsAndRoundTrips() {
+        var steroids = CaseEvent.Treatment.steroids("SYSTEMIC_STEROIDS-2025-05-20", LocalDate.parse("2025-05-20"), 2.0);
+        var event = new CaseEvent("ce-2", CaseEvent.Type.STEROIDS_RECORDED, "P-1", "C-1", 3, T,
+                new CaseEvent.CaseSnapshot(new CaseEvent.Patient("P-1", null, null, "AML", "HEM-3"), List.of(steroids)));
+        String json = EventJson.write(event);
+        ContractSchemas.assertConforms(Topics.CASE_EVENTS, json);
+        assertThat(EventJson.read(json, CaseEvent.class)).isEqualTo(event);
+        assertThat(json).contains("\"doseMgPerKgPerDay\":2.0");
+    }
+
+    @Test
+    void steroidsWithoutADoseViolateSchema() {
+        String json = """
+                {"eventId":"e","type":"STEROIDS_RECORDED","patientId":"P","caseId":"C","version":2,"recordedAt":"2025-03-03T00:00:00Z",
+                 "snapshot":{"patient":{"id":"P"},"treatments":[{"id":"T","type":"SYSTEMIC_STEROIDS","date":"2025-05-20"}]}}""";
+        assertThat(ContractSchemas.violations(Topics.CASE_EVENTS, json)).isNotEmpty();
+        assertThat(ContractSchemas.violations(Topics.CASE_EVENTS, json.replace("\"date\":\"2025-05-20\"",
+                "\"date\":\"2025-05-20\",\"doseMgPerKgPerDay\":0"))).as("a dose must be positive").isNotEmpty();
+    }
+
+    @Test
     void hsctWithoutGraftSourceViolatesSchema() {
         String json = """
                 {"eventId":"e","type":"HSCT_RECORDED","patientId":"P","caseId":"C","version":2,"recordedAt":"2025-03-03T00:00:00Z",

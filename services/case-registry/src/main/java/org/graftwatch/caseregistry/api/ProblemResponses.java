@@ -1,5 +1,7 @@
 package org.graftwatch.caseregistry.api;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.graftwatch.caseregistry.domain.CaseRuleViolation;
@@ -31,6 +33,17 @@ public class ProblemResponses {
         int status = e.getResponse().getStatus();
         String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
         return outcome(status, OperationOutcome.of(status == 404 ? "not-found" : "invalid", firstLine(why), null));
+    }
+
+    /**
+     * A body that is JSON but does not fit (a number given as text, an unknown enum constant): the built-in mapper of
+     * this exact type would answer 400 without a body, so this one says what and where.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String location = e.getPath().stream()
+                .map(JsonMappingException.Reference::getFieldName).filter(f -> f != null).reduce((a, b) -> a + "." + b).orElse(null);
+        return outcome(400, OperationOutcome.of("invalid", firstLine(e.getOriginalMessage()), location));
     }
 
     private static String firstLine(String message) {

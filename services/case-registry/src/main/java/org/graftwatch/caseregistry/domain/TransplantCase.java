@@ -17,10 +17,13 @@ import org.graftwatch.contract.CaseEvent.TreatmentType;
 /**
  * A patient's transplant case and the rules a coordinator's entry must satisfy: graft sources are named
  * uniquely (chimerism results refer to them by id), a DLI comes from a registered source after its
- * transplant, and no treatment predates the patient's birth or lies in the future.
+ * transplant, systemic steroids carry a plausible daily dose, and no treatment predates the patient's birth or
+ * lies in the future.
  */
 public final class TransplantCase {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** The highest daily corticosteroid dose accepted: a methylprednisolone pulse of 30 mg/kg. */
+    private static final double MAX_STEROID_MG_PER_KG_PER_DAY = 30;
 
     private final String caseId;
     private final Patient patient;
@@ -58,7 +61,7 @@ public final class TransplantCase {
     /** The case with one more treatment, validated against what is already recorded. */
     public TransplantCase record(Treatment request, LocalDate today) {
         if (request == null || request.type() == null || request.date() == null) {
-            throw CaseRuleViolation.of(Reason.INVALID, "Treatment", "type (HSCT, CAR_T or DLI) and date are required");
+            throw CaseRuleViolation.of(Reason.INVALID, "Treatment", "type (HSCT, CAR_T, DLI or SYSTEMIC_STEROIDS) and date are required");
         }
         // A treatment already recorded is a conflict before anything else: a re-sent request must not read as invalid.
         String id = request.type() + "-" + request.date();
@@ -80,12 +83,16 @@ public final class TransplantCase {
                 }
             }
             case DLI -> checkDonorLymphocytes(request, problems);
+            case SYSTEMIC_STEROIDS -> checkSteroids(request, problems);
+        }
+        if (request.type() != TreatmentType.SYSTEMIC_STEROIDS && request.doseMgPerKgPerDay() != null) {
+            problems.add(new Problem("Treatment.doseMgPerKgPerDay", "a daily dose in mg/kg belongs to SYSTEMIC_STEROIDS only"));
         }
         if (!problems.isEmpty()) {
             throw new CaseRuleViolation(Reason.INVALID, problems);
         }
         Treatment recorded = new Treatment(id, request.type(), request.date(), request.conditioning(), request.sources(),
-                request.target(), request.product(), request.source(), request.cd3PerKg());
+                request.target(), request.product(), request.source(), request.cd3PerKg(), request.doseMgPerKgPerDay());
         List<Treatment> next = new ArrayList<>(treatments);
         next.add(recorded);
         next.sort(Comparator.comparing(Treatment::date).thenComparing(Treatment::id));
@@ -132,6 +139,23 @@ public final class TransplantCase {
         }
         if (nonPositive(request.cd3PerKg())) {
             problems.add(new Problem("Treatment.cd3PerKg", "the CD3+ dose must be positive"));
+        }
+    }
+
+    /**
+     * Systemic corticosteroids: the daily dose (mg/kg/day, methylprednisolone equivalent) decides whether GVHD can be
+     * judged steroid-refractory, so it is required and must be plausible: above 0, at most a pulse of 30 mg/kg/day.
+     */
+    private static void checkSteroids(Treatment request, List<Problem> problems) {
+        Double dose = request.doseMgPerKgPerDay();
+        if (dose == null) {
+            problems.add(new Problem("Treatment.doseMgPerKgPerDay", "the daily dose in mg/kg (methylprednisolone equivalent) is required"));
+        } else if (!(dose > 0) || dose > MAX_STEROID_MG_PER_KG_PER_DAY) {
+            problems.add(new Problem("Treatment.doseMgPerKgPerDay", "the daily dose must be above 0 and at most "
+                    + (int) MAX_STEROID_MG_PER_KG_PER_DAY + " mg/kg (a methylprednisolone pulse), was " + dose));
+        }
+        if (!request.sources().isEmpty() || !blank(request.source()) || request.cd3PerKg() != null) {
+            problems.add(new Problem("Treatment", "graft sources and cell doses do not belong to SYSTEMIC_STEROIDS"));
         }
     }
 

@@ -121,4 +121,37 @@ class TransplantCaseTest {
         assertThatThrownBy(() -> c.record(bad, TODAY)).isInstanceOfSatisfying(CaseRuleViolation.class,
                 v -> assertThat(v.problems()).hasSize(3));
     }
+
+    @Test
+    void steroidsAreRecordedWithTheirDailyDoseAndATaperIsANewEntry() {
+        TransplantCase c = TransplantCase.register(PATIENT, TODAY)
+                .record(hsct("2025-03-03", source("PBSC-A", GraftKind.PBSC)), TODAY)
+                .record(Treatment.steroids(null, LocalDate.parse("2025-05-20"), 2.0), TODAY)
+                .record(Treatment.steroids(null, LocalDate.parse("2025-06-03"), 1.0), TODAY);
+        assertThat(c.treatments()).extracting(Treatment::id)
+                .containsExactly("HSCT-2025-03-03", "SYSTEMIC_STEROIDS-2025-05-20", "SYSTEMIC_STEROIDS-2025-06-03");
+        assertThat(c.treatments()).extracting(Treatment::doseMgPerKgPerDay).containsExactly(null, 2.0, 1.0);
+    }
+
+    @Test
+    void steroidsNeedAPlausibleDoseAndNothingOfAGraft() {
+        TransplantCase c = TransplantCase.register(PATIENT, TODAY);
+        Treatment noDose = new Treatment(null, TreatmentType.SYSTEMIC_STEROIDS, LocalDate.parse("2025-05-20"), null, null, null, null,
+                null, null, null);
+        assertThatThrownBy(() -> c.record(noDose, TODAY)).isInstanceOfSatisfying(CaseRuleViolation.class, v -> {
+            assertThat(v.reason()).isEqualTo(CaseRuleViolation.Reason.INVALID);
+            assertThat(v.problems()).extracting(CaseRuleViolation.Problem::location).containsExactly("Treatment.doseMgPerKgPerDay");
+        });
+        assertThatThrownBy(() -> c.record(Treatment.steroids(null, LocalDate.parse("2025-05-20"), 0), TODAY)).hasMessageContaining("above 0");
+        assertThatThrownBy(() -> c.record(Treatment.steroids(null, LocalDate.parse("2025-05-20"), 30.1), TODAY))
+                .hasMessageContaining("at most 30");
+        assertThat(c.record(Treatment.steroids(null, LocalDate.parse("2025-05-20"), 30), TODAY).version()).isEqualTo(2);
+        Treatment withSource = new Treatment(null, TreatmentType.SYSTEMIC_STEROIDS, LocalDate.parse("2025-05-20"), null, null, null, null,
+                "PBSC-A", null, 2.0);
+        assertThatThrownBy(() -> c.record(withSource, TODAY)).hasMessageContaining("do not belong");
+        Treatment carTWithDose = new Treatment(null, TreatmentType.CAR_T, LocalDate.parse("2025-01-06"), null, null, "CLL1", null, null,
+                null, 2.0);
+        assertThatThrownBy(() -> c.record(carTWithDose, TODAY)).isInstanceOfSatisfying(CaseRuleViolation.class,
+                v -> assertThat(v.problems()).extracting(CaseRuleViolation.Problem::location).containsExactly("Treatment.doseMgPerKgPerDay"));
+    }
 }
