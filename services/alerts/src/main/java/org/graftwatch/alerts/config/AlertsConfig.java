@@ -14,6 +14,8 @@ public interface AlertsConfig {
 
     Outbox outbox();
 
+    Timeline timeline();
+
     interface Escalation {
         /** How long a CRITICAL alert may stay OPEN (unacknowledged) before it is ESCALATED. */
         @WithDefault("PT15M")
@@ -38,5 +40,11 @@ public interface AlertsConfig {
         /** Most changes read from the store per look, so a client resuming far back is served in pages. */
         @WithDefault("200")
         int pageSize();
+    }
+
+    interface Timeline {
+        /** Most points kept per plotted series (and GVHD grades) of a patient's timeline; older ones are dropped. */
+        @WithDefault("500")
+        int maxPointsPerSeries();
     }
 }
