@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Points the service under test at the shared {@link GraftwatchInfrastructure}: Kafka
  * ({@code kafka.bootstrap.servers}) and MongoDB ({@code quarkus.mongodb.connection-string}); the service keeps
- * its own {@code quarkus.mongodb.database}.
+ * its own {@code quarkus.mongodb.database}. It also makes the service trust the tests' identity provider,
+ * {@link TestTokens} ({@code mp.jwt.verify.publickey.location}, {@code mp.jwt.verify.issuer}), so tests call its
+ * API with {@code given().auth().oauth2(TestTokens.clinician())}.
  * <p>
  * Use {@code @QuarkusTestResource(InfrastructureResource.class)} on one test class of the module. In Quarkus
  * 3.33 that is the recommended annotation: {@code @WithTestResource}'s own javadoc still says "we recommend not
@@ -21,13 +23,17 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
     public static final String MONGODB_CONNECTION_STRING = "quarkus.mongodb.connection-string";
+    public static final String JWT_PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
 
     @Override
     public Map<String, String> start() {
         GraftwatchInfrastructure infrastructure = GraftwatchInfrastructure.get();
         return Map.of(
                 KAFKA_BOOTSTRAP_SERVERS, infrastructure.bootstrapServers(),
-                MONGODB_CONNECTION_STRING, infrastructure.mongoConnectionString());
+                MONGODB_CONNECTION_STRING, infrastructure.mongoConnectionString(),
+                JWT_PUBLIC_KEY_LOCATION, TestTokens.publicKeyLocation(),
+                JWT_ISSUER, TestTokens.ISSUER);
     }
 
     @Override

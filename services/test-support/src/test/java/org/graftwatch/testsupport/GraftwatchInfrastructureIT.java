@@ -44,7 +44,7 @@ class GraftwatchInfrastructureIT {
     }
 
     @Test
-    void theTestResourceHandsTheServiceBothServers() {
+    void theTestResourceHandsTheServiceBothServersAndTheTokenIssuer() {
         var resource = new InfrastructureResource();
         Map<String, String> config = resource.start();
         resource.stop();
@@ -52,7 +52,9 @@ class GraftwatchInfrastructureIT {
         GraftwatchInfrastructure infrastructure = GraftwatchInfrastructure.get();
         assertThat(config).containsOnly(
                 Map.entry("kafka.bootstrap.servers", infrastructure.bootstrapServers()),
-                Map.entry("quarkus.mongodb.connection-string", infrastructure.mongoConnectionString()));
+                Map.entry("quarkus.mongodb.connection-string", infrastructure.mongoConnectionString()),
+                Map.entry("mp.jwt.verify.publickey.location", TestTokens.publicKeyLocation()),
+                Map.entry("mp.jwt.verify.issuer", TestTokens.ISSUER));
         assertThat(config.get("quarkus.mongodb.connection-string")).startsWith("mongodb://");
     }
 

@@ -23,6 +23,14 @@ class InfrastructureResourceIT {
     }
 
     @Test
+    void theApplicationTrustsTheTestTokens() {
+        var config = ConfigProvider.getConfig();
+
+        assertThat(config.getValue("mp.jwt.verify.issuer", String.class)).isEqualTo(TestTokens.ISSUER);
+        assertThat(config.getValue("mp.jwt.verify.publickey.location", String.class)).isEqualTo(TestTokens.publicKeyLocation());
+    }
+
+    @Test
     void oneBrokerServesTheWholeJvmWhateverClassLoaderAsks() {
         GraftwatchInfrastructure.get();
 
