@@ -35,12 +35,14 @@ public final class ChildJvm {
     private static final Pattern ROOT_CAUSE = Pattern.compile("^(Caused by: )?[\\w.$]+(Exception|Error): ");
 
     private final String name;
+    private final List<String> command;
     private final Process process;
     private final Path logFile;
     private final Thread orphanGuard;
 
-    private ChildJvm(String name, Process process, Path logFile) {
+    private ChildJvm(String name, List<String> command, Process process, Path logFile) {
         this.name = name;
+        this.command = List.copyOf(command);
         this.process = process;
         this.logFile = logFile;
         this.orphanGuard = new Thread(() -> terminate(Duration.ofSeconds(10)), "stop-" + name);
@@ -64,6 +66,10 @@ public final class ChildJvm {
         command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
+        return launch(name, command, logFile);
+    }
+
+    private static ChildJvm launch(String name, List<String> command, Path logFile) {
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             Process process = new ProcessBuilder(command)
@@ -71,11 +77,41 @@ public final class ChildJvm {
                     .redirectOutput(logFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .start();
-            LOG.log(System.Logger.Level.DEBUG, "started {0} (pid {1}): {2} {3}", name, process.pid(), mainClass, args);
-            return new ChildJvm(name, process, logFile);
+            LOG.log(System.Logger.Level.DEBUG, "started {0} (pid {1}): {2}", name, process.pid(), command);
+            return new ChildJvm(name, command, process, logFile);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name + " (" + mainClass + ")", e);
+            throw new UncheckedIOException("cannot start " + name + " (" + command + ")", e);
         }
+    }
+
+    /**
+     * Starts the same program again, with the same command line and log file, once this child has ended (after
+     * {@link #stop(Duration)} or {@link #kill()}): a restart on the same ports and data. The ended run's log is kept
+     * beside the new one ({@code kafka.log.1}, {@code kafka.log.2}, ...), so readiness checks see only the new run.
+     *
+     * @throws IllegalStateException if this child still runs
+     */
+    public ChildJvm restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(this + " still runs: stop or kill it first");
+        }
+        forgetOrphanGuard();
+        try {
+            if (Files.exists(logFile)) {
+                int run = 1;
+                while (Files.exists(previousLog(run))) {
+                    run++;
+                }
+                Files.move(logFile, previousLog(run));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the log of the ended run of " + name, e);
+        }
+        return launch(name, command, logFile);
+    }
+
+    private Path previousLog(int run) {
+        return logFile.resolveSibling(logFile.getFileName() + "." + run);
     }
 
     public String name() {
@@ -163,6 +199,21 @@ public final class ChildJvm {
         int exitCode = terminate(grace);
         forgetOrphanGuard();
         return exitCode;
+    }
+
+    /**
+     * SIGKILL at once, as {@code kill -9} or a crash would end the program: no shutdown hook runs, nothing is flushed
+     * or committed. Returns the exit code (137), or -1 if the child did not end within a few seconds.
+     */
+    public int kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(FORCED_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        forgetOrphanGuard();
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
     /** The last {@code lines} lines of the child's log, for error messages. */

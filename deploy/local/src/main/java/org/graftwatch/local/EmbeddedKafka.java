@@ -31,7 +31,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String BROKER_MAIN = "kafka.Kafka";
     private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Djava.awt.headless=true");
 
-    private final ChildJvm jvm;
+    /** The broker's current JVM: a {@link #restart} replaces it. */
+    private volatile ChildJvm jvm;
     private final int port;
     private final int controllerPort;
 
@@ -61,6 +62,25 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         ChildJvm broker = ChildJvm.start("kafka", EmbeddedRuntime.classpath(), jvmOptions, BROKER_MAIN,
                 List.of(config.toString()), logDir.resolve("kafka.log"));
+        awaitBroker(broker, port, deadline);
+        return new EmbeddedKafka(broker, port, controllerPort);
+    }
+
+    /**
+     * Starts the broker again on the same ports and data directory, once it was stopped or killed, and returns when
+     * it answers again (an unclean end is recovered from its logs first); throws {@link InfrastructureStartException}
+     * if it is not ready within {@code timeout}.
+     */
+    public void restart(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ChildJvm broker = jvm.restart();
+        jvm = broker;
+        awaitBroker(broker, port, deadline);
+    }
+
+    /** Until the broker answers an AdminClient and the contract topics exist. */
+    private static void awaitBroker(ChildJvm broker, int port, long deadline) {
+        String server = describe(port);
         // The listener first: an AdminClient created earlier would log a warning per refused connection.
         broker.awaitReady(server, () -> LoopbackPorts.accepts(port), remaining(deadline));
         try (Admin admin = Admin.create(Map.of(
@@ -74,7 +94,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (RuntimeException e) {
             throw broker.startFailure(server, e.getMessage());
         }
-        return new EmbeddedKafka(broker, port, controllerPort);
     }
 
     /** {@code 127.0.0.1:<port>}. */
@@ -101,6 +120,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Controlled shutdown on SIGTERM (the broker flushes its logs and leaves the quorum), SIGKILL after {@code grace}. */
     public void stop(Duration grace) {
         jvm.stop(grace);
+    }
+
+    /** SIGKILL, as a crash: no controlled shutdown; what the broker acknowledged is in its logs for the {@link #restart}. */
+    public void kill() {
+        jvm.kill();
+    }
+
+    public boolean isAlive() {
+        return jvm.isAlive();
     }
 
     @Override

@@ -20,7 +20,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final String MAIN_CLASS = "org.graftwatch.embedded.MongoStoreMain";
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Djava.awt.headless=true");
 
-    private final ChildJvm jvm;
+    /** The store's current JVM: a {@link #restart} replaces it. */
+    private volatile ChildJvm jvm;
     private final int port;
 
     private EmbeddedMongo(ChildJvm jvm, int port) {
@@ -35,9 +36,23 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path storeFile = dataDir.toAbsolutePath().resolve("store.h2");
         ChildJvm jvm = ChildJvm.start("mongo-store", EmbeddedRuntime.classpath(), jvmOptions, MAIN_CLASS,
                 List.of(Integer.toString(port), storeFile.toString()), logFile);
-        String readyLine = "READY " + port;
-        jvm.awaitReady(describe(port), () -> logContains(logFile, readyLine), timeout);
+        awaitReady(jvm, port, timeout);
         return new EmbeddedMongo(jvm, port);
+    }
+
+    /**
+     * Starts the store again on the same port and file once it was stopped (or killed: then writes of its last moments
+     * may be lost, as H2 commits in the background), and returns when it accepts connections again.
+     */
+    public void restart(Duration timeout) {
+        ChildJvm store = jvm.restart();
+        jvm = store;
+        awaitReady(store, port, timeout);
+    }
+
+    private static void awaitReady(ChildJvm store, int port, Duration timeout) {
+        String readyLine = "READY " + port;
+        store.awaitReady(describe(port), () -> logContains(store.logFile(), readyLine), timeout);
     }
 
     public int port() {
@@ -59,6 +74,15 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public void stop(Duration grace) {
         jvm.stop(grace);
+    }
+
+    /** SIGKILL, as a crash. */
+    public void kill() {
+        jvm.kill();
+    }
+
+    public boolean isAlive() {
+        return jvm.isAlive();
     }
 
     @Override

@@ -42,6 +42,42 @@ class ChildJvmTest {
     }
 
     @Test
+    void killEndsTheChildAtOnceWithoutItsShutdownHooks() throws Exception {
+        ChildJvm child = start("print:up", "on-term:flushed-and-closed", "sleep");
+        child.awaitReady("scripted child", () -> child.tail(5).contains("up"), Duration.ofSeconds(20));
+
+        int exitCode = child.kill();
+
+        assertThat(exitCode).isEqualTo(137); // 128 + SIGKILL
+        assertThat(child.isAlive()).isFalse();
+        assertThat(Files.readString(child.logFile())).doesNotContain("flushed-and-closed");
+    }
+
+    @Test
+    void restartRunsTheSameCommandAgainAndKeepsTheEndedRunsLog() throws Exception {
+        ChildJvm first = start("print:up", "sleep");
+        first.awaitReady("scripted child", () -> first.tail(5).contains("up"), Duration.ofSeconds(20));
+        assertThatThrownBy(first::restart).isInstanceOf(IllegalStateException.class).hasMessageContaining("still runs");
+        first.kill();
+
+        ChildJvm second = first.restart();
+        try {
+            second.awaitReady("scripted child", () -> second.tail(5).contains("up"), Duration.ofSeconds(20));
+            assertThat(second.pid()).isNotEqualTo(first.pid());
+            assertThat(second.logFile()).isEqualTo(first.logFile());
+            assertThat(second.tail(10).lines()).containsExactly("up");
+            assertThat(Files.readString(first.logFile().resolveSibling("child.log.1"))).contains("up");
+
+            second.kill();
+            ChildJvm third = second.restart();
+            third.stop(Duration.ofSeconds(10));
+            assertThat(first.logFile().resolveSibling("child.log.2")).exists();
+        } finally {
+            second.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void awaitReadyReportsAChildThatExitedWithTheTailOfItsLog() {
         ChildJvm child = start("print:binding port 1234", "print:java.lang.IllegalStateException: cannot bind",
                 "print:\tat org.example.Server.bind(Server.java:12)",

@@ -48,4 +48,38 @@ class EmbeddedInfrastructureRestartIT {
             }
         }
     }
+
+    @Test
+    void aKilledBrokerAndAStoppedStoreComeBackOnTheirPortsWithTheirData() throws Exception {
+        EmbeddedInfrastructure infra = EmbeddedInfrastructure.builder(dataDir).start();
+        try {
+            BrokerClient.send(infra.bootstrapServers(), Topics.CASE_EVENTS, "patient-3", "before the crash");
+            try (MongoClient client = EmbeddedInfrastructureIT.mongoClient(infra.mongoConnectionString())) {
+                client.getDatabase("alerts").getCollection("alerts").insertOne(new Document("_id", "alert-1"));
+            }
+
+            infra.kafka().kill();
+            assertThat(infra.kafka().isAlive()).isFalse();
+            long begin = System.nanoTime();
+            infra.kafka().restart(Duration.ofSeconds(60));
+            System.out.printf("broker back after SIGKILL in %d ms%n", Duration.ofNanos(System.nanoTime() - begin).toMillis());
+            BrokerClient.send(infra.bootstrapServers(), Topics.CASE_EVENTS, "patient-3", "after the crash");
+            assertThat(BrokerClient.read(infra.bootstrapServers(), Topics.CASE_EVENTS, 2, Duration.ofSeconds(30)))
+                    .extracting(record -> record.value())
+                    .containsExactly("before the crash", "after the crash");
+            assertThat(infra.dataDir().resolve("logs/kafka.log.1")).as("the log of the killed run").exists();
+
+            infra.mongo().stop(Duration.ofSeconds(20));
+            assertThat(infra.mongo().isAlive()).isFalse();
+            infra.mongo().restart(Duration.ofSeconds(60));
+            try (MongoClient client = EmbeddedInfrastructureIT.mongoClient(infra.mongoConnectionString())) {
+                assertThat(client.getDatabase("alerts").getCollection("alerts").find(Filters.eq("_id", "alert-1")).first())
+                        .isNotNull();
+            }
+        } finally {
+            infra.close();
+        }
+        assertThat(infra.kafka().isAlive()).as("close() stops the restarted broker").isFalse();
+        assertThat(infra.mongo().isAlive()).as("close() stops the restarted store").isFalse();
+    }
 }
