@@ -51,7 +51,8 @@ public class GraftMonitor {
         String supersedes = episode.supersedesAnchor() == null ? null
                 : Finding.episodeIdFor(state.patientId, episode.rule().id(), episode.supersedesAnchor());
         return new Finding(Finding.episodeIdFor(state.patientId, episode.rule().id(), episode.anchor()), state.patientId,
-                state.knownCase.caseId, episode.kind(), episode.severity(), Finding.State.ACTIVE, episode.onsetAt(),
+                state.knownCase.caseId, episode.kind(), episode.severity(), episode.ended() ? Finding.State.ENDED : Finding.State.ACTIVE,
+                episode.onsetAt(),
                 episode.dayPostTransplant(), episode.rule(), episode.summary(), episode.evidence(), supersedes, now, DETECTOR);
     }
 }

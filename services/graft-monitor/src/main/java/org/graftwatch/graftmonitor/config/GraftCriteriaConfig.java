@@ -61,7 +61,9 @@ public interface GraftCriteriaConfig {
 
         /**
          * A sender (e.g. the ward system that documents transfusions) from which nothing arrived for this long, while
-         * others kept delivering, has gone quiet and no longer holds platelet engraftment back (6 h).
+         * others kept delivering, has gone quiet and no longer holds platelet engraftment or primary graft failure back
+         * (6 h). Arrival time, stamped by the ingest: in event time a late stream and a finished one cannot be told
+         * apart (see PatientGraftState#reportedUntil).
          */
         @WithDefault("PT6H")
         Duration senderIdle();
@@ -165,9 +167,14 @@ public interface GraftCriteriaConfig {
         @WithDefault("3")
         int alertGrade();
 
+        /** An early ICAHT episode ends with ANC above the neutropenia threshold on this many consecutive days (3). */
+        @WithDefault("3")
+        int recoveryDays();
+
         default IcahtCriteria criteria() {
             return new IcahtCriteria(earlyLastDay(), neutropeniaAtMost(), profoundBelow(), grade2Days(), grade3Days(), grade4Days(),
-                    lateGrade1AtMost(), lateGrade2AtMost(), lateConfirmingResults(), relapseMarrowBlastsAtLeast(), alertGrade());
+                    lateGrade1AtMost(), lateGrade2AtMost(), lateConfirmingResults(), relapseMarrowBlastsAtLeast(), alertGrade(),
+                    recoveryDays());
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.graftwatch.contract.AlertKind;
 import org.graftwatch.contract.RuleRef;
 import org.graftwatch.contract.Severity;
@@ -21,7 +23,8 @@ import org.graftwatch.contract.Severity;
  * <li>Decline, per lineage from neutrophil engraftment on (from day 0 when engraftment is not dated): a fall of
  * ≥ 5 points against the best value so far, or below 95 % after having been full donor, is a warning; a decline
  * that also falls ≥ 10 points, or below 90 % in CD33+ or CD34+ cells, is critical. A critical decline after an
- * earlier warning in the same lineage supersedes it.</li>
+ * earlier warning in the same lineage supersedes it. A decline ends when a result no longer meets these criteria;
+ * a later decline is a new episode.</li>
  * </ul>
  */
 public final class Chimerism {
@@ -73,6 +76,10 @@ public final class Chimerism {
     }
 
     /**
+     * The decline episodes of every lineage. A decline lasts until a result no longer meets the decline criteria (back
+     * within 5 points of the best value and, once full donor, back to ≥ 95 %): its episodes then end, and a later
+     * decline is a new episode. The best value keeps counting from engraftment, across recoveries.
+     *
      * @param engraftedOn the transplant's neutrophil engraftment day, or null
      */
     public List<GraftEpisode> declines(Transplant transplant, LocalDate until, LocalDate engraftedOn, List<ChimerismSample> all) {
@@ -81,27 +88,25 @@ public final class Chimerism {
             List<ChimerismSample> results = lineage(all, lineage, engraftedOn != null ? engraftedOn : transplant.dayZero(), until);
             ChimerismSample best = null;
             boolean wasFullDonor = false;
-            ChimerismSample warning = null;
-            ChimerismSample warningBest = null;
+            Decline decline = null;
+            int declinesBefore = 0;
             for (ChimerismSample r : results) {
                 if (best != null) {
                     double fall = best.donorShare() - r.donorShare();
                     boolean declined = fall >= criteria.warningFallPoints() || (wasFullDonor && r.donorShare() < criteria.fullDonorAtLeast());
                     boolean critical = declined && (fall >= criteria.criticalFallPoints()
                             || (lineage.myeloidOrProgenitor() && r.donorShare() < criteria.myeloidCriticalBelow()));
-                    String base = transplant.anchor() + "-" + lineage.analyte().code();
-                    if (critical) {
-                        episodes.add(episode(transplant, r, best, Severity.CRITICAL, base + "-critical",
-                                warning == null ? null : base + "-warning"));
-                        if (warning != null) {
-                            episodes.add(episode(transplant, warning, warningBest, Severity.WARNING, base + "-warning", null));
+                    if (declined) {
+                        if (decline == null) {
+                            // the first decline keeps the plain anchor: its episode id is the one published before
+                            // recurrences were told apart
+                            String base = transplant.anchor() + "-" + lineage.analyte().code();
+                            decline = new Decline(transplant, declinesBefore++ == 0 ? base : base + "-" + r.at());
                         }
-                        warning = null;
-                        break;
-                    }
-                    if (declined && warning == null) {
-                        warning = r;
-                        warningBest = best;
+                        decline.observe(r, best, critical);
+                    } else if (decline != null) {
+                        episodes.addAll(decline.recoveredWith(r));
+                        decline = null;
                     }
                 }
                 if (best == null || r.donorShare() > best.donorShare()) {
@@ -109,12 +114,42 @@ public final class Chimerism {
                 }
                 wasFullDonor |= r.donorShare() >= criteria.fullDonorAtLeast();
             }
-            if (warning != null) {
-                episodes.add(episode(transplant, warning, warningBest, Severity.WARNING, transplant.anchor() + "-"
-                        + lineage.analyte().code() + "-warning", null));
+            if (decline != null) {
+                episodes.addAll(decline.episodes());
             }
         }
         return episodes;
+    }
+
+    /** One decline of a lineage from its first declining result to its recovery: a warning, a critical episode, or both. */
+    private final class Decline {
+        private final Transplant transplant;
+        private final String anchor;
+        private GraftEpisode warning;
+        private GraftEpisode critical;
+
+        Decline(Transplant transplant, String anchor) {
+            this.transplant = transplant;
+            this.anchor = anchor;
+        }
+
+        void observe(ChimerismSample result, ChimerismSample best, boolean isCritical) {
+            if (isCritical && critical == null) {
+                critical = episode(transplant, result, best, Severity.CRITICAL, anchor + "-critical",
+                        warning == null ? null : anchor + "-warning");
+            } else if (!isCritical && warning == null && critical == null) {
+                warning = episode(transplant, result, best, Severity.WARNING, anchor + "-warning", null);
+            }
+        }
+
+        List<GraftEpisode> episodes() {
+            return Stream.of(warning, critical).filter(Objects::nonNull).toList();
+        }
+
+        List<GraftEpisode> recoveredWith(ChimerismSample recovery) {
+            String how = "recovered to " + ClinicalText.number(recovery.donorShare()) + " % on " + recovery.day();
+            return episodes().stream().map(e -> e.endedAt(recovery.at(), how, List.of(ClinicalText.evidence(recovery)))).toList();
+        }
     }
 
     private GraftEpisode episode(Transplant transplant, ChimerismSample result, ChimerismSample best, Severity severity,

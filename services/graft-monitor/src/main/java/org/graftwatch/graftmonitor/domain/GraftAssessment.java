@@ -34,7 +34,7 @@ public final class GraftAssessment {
         this.chimerism = new Chimerism(criteria.chimerism());
     }
 
-    /** Where one transplant stands: milestones (days post transplant), graft failure, and the dominant sources. */
+    /** Where one transplant stands: milestones (days post transplant), the graft failure that holds, and the dominant sources. */
     public record TransplantStatus(LocalDate dayZero, boolean cordBloodOnly, int engraftmentDeadlineDay,
                                    Integer neutrophilEngraftmentDay, Integer plateletEngraftmentDay,
                                    GraftEpisode graftFailure, List<Chimerism.Dominance> dominance) {
@@ -59,17 +59,18 @@ public final class GraftAssessment {
             platelets.ifPresent(e -> episodes.add(engraftmentEpisode(PlateletEngraftment.RULE, AlertKind.PLATELET_ENGRAFTMENT,
                     "Platelet engraftment", Analyte.PLATELETS, transplant, e)));
 
-            List<GraftEpisode> failures = Stream.of(
-                            primaryGraftFailure.evaluate(transplant, next, history.anc(), neutrophils,
-                                    history.reportedUntil() != null ? history.reportedUntil() : history.clinicalNow()),
-                            neutrophils.flatMap(e -> secondaryGraftFailure.evaluate(transplant, next, e, history.anc(), history.chimerism())),
-                            poorGraftFunction.evaluate(transplant, next, history))
-                    .flatMap(Optional::stream).toList();
+            List<GraftEpisode> failures = new ArrayList<>();
+            primaryGraftFailure.evaluate(transplant, next, history.anc(), neutrophils, history.chimerism(),
+                    history.reportedUntil() != null ? history.reportedUntil() : history.clinicalNow()).ifPresent(failures::add);
+            neutrophils.ifPresent(e -> failures.addAll(secondaryGraftFailure.evaluate(transplant, next, e, history.anc(), history.chimerism())));
+            failures.addAll(poorGraftFunction.evaluate(transplant, next, history));
             episodes.addAll(failures);
             episodes.addAll(chimerism.declines(transplant, next, neutrophils.map(Engraftment::onsetDate).orElse(null), history.chimerism()));
 
-            GraftEpisode worstFailure = failures.stream().filter(f -> f.severity() == Severity.CRITICAL).findFirst()
-                    .orElse(failures.isEmpty() ? null : failures.get(0));
+            // the failure that holds now, the critical one first; a resolved one is history
+            List<GraftEpisode> open = failures.stream().filter(f -> !f.ended()).toList();
+            GraftEpisode worstFailure = open.stream().filter(f -> f.severity() == Severity.CRITICAL).findFirst()
+                    .orElse(open.isEmpty() ? null : open.get(open.size() - 1));
             statuses.add(new TransplantStatus(transplant.dayZero(), transplant.cordBloodOnly(), primaryGraftFailure.deadlineDay(transplant),
                     neutrophils.map(Engraftment::dayPostTransplant).orElse(null), platelets.map(Engraftment::dayPostTransplant).orElse(null),
                     worstFailure, chimerism.dominance(history.chimerism(), transplant.dayZero(), next)));

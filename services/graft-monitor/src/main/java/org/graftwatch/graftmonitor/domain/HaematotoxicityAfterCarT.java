@@ -2,14 +2,17 @@ package org.graftwatch.graftmonitor.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.graftwatch.contract.AlertKind;
 import org.graftwatch.contract.Analyte;
 import org.graftwatch.contract.RuleRef;
@@ -27,6 +30,11 @@ import org.graftwatch.contract.Severity;
  * </ul>
  * Both end at the next HSCT or CAR-T: the aplasia after conditioning is not CAR-T haematotoxicity. Grade ≥ 3 raises
  * POOR_COUNT_RECOVERY, a warning at 3 and critical at 4; a grade 4 reached after grade 3 supersedes it.
+ * <p>
+ * An episode ends when the counts recover: ANC above 0.5 on three consecutive days after an early grade (every result of
+ * each day), on consecutive results after a late one; a late one also ends when relapse is documented (the cytopenia is
+ * then the leukaemia's); any open one ends at the next HSCT or CAR-T, where its phase ends. Each grade is raised once
+ * per phase: the grade describes the CAR-T's haematotoxicity, not a recurring event.
  */
 public final class HaematotoxicityAfterCarT {
     public static final RuleRef EARLY = new RuleRef("icaht-early", "1");
@@ -75,7 +83,8 @@ public final class HaematotoxicityAfterCarT {
                 criteria.grade3Days(), d -> true).map(run -> reachedOnLastDay(3, early, run));
         Optional<Reached> grade4 = DailyCounts.firstRun(early, d -> DailyCounts.every(early.get(d), v -> v < criteria.profoundBelow()),
                 criteria.grade4Days(), d -> true).map(run -> reachedOnLastDay(4, early, run));
-        List<GraftEpisode> episodes = new ArrayList<>(escalation(EARLY, carT, "early", grade3, grade4, dayPostTransplant));
+        List<GraftEpisode> episodes = new ArrayList<>(escalation(EARLY, carT, "early", grade3, grade4, dayPostTransplant).stream()
+                .map(e -> withEnd(e, earlyRecovery(e, until, history.anc()), Optional.empty(), until)).toList());
 
         List<CountSample> late = lateResults(carT, until, history.anc());
         Optional<Reached> late3 = confirmed(late, v -> v <= criteria.neutropeniaAtMost(), 3);
@@ -85,8 +94,38 @@ public final class HaematotoxicityAfterCarT {
             late3 = late3.filter(r -> r.at().isBefore(relapse.get()));
             late4 = late4.filter(r -> r.at().isBefore(relapse.get()));
         }
-        episodes.addAll(escalation(LATE, carT, "late", late3, late4, dayPostTransplant));
+        episodes.addAll(escalation(LATE, carT, "late", late3, late4, dayPostTransplant).stream()
+                .map(e -> withEnd(e, confirmed(late.stream().filter(s -> s.at().isAfter(e.onsetAt())).toList(),
+                        v -> v > criteria.neutropeniaAtMost(), 0), relapse, until)).toList());
         return episodes;
+    }
+
+    /** The first {@code recoveryDays} consecutive days after the episode's day with every ANC above the neutropenia threshold. */
+    private Optional<Reached> earlyRecovery(GraftEpisode episode, LocalDate until, List<CountSample> anc) {
+        NavigableMap<LocalDate, List<CountSample>> days = DailyCounts.byDay(anc,
+                LocalDate.ofInstant(episode.onsetAt(), ZoneOffset.UTC).plusDays(1), until);
+        return DailyCounts.firstRun(days, d -> DailyCounts.every(days.get(d), v -> v > criteria.neutropeniaAtMost()),
+                criteria.recoveryDays(), d -> true).map(run -> reachedOnLastDay(0, days, run));
+    }
+
+    /** The episode ended by whichever came first after its onset: count recovery, documented relapse, the phase's end. */
+    private GraftEpisode withEnd(GraftEpisode episode, Optional<Reached> recovery, Optional<Instant> relapse, LocalDate until) {
+        Instant phaseEnd = until == null ? null : until.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant relapsedAt = relapse.filter(r -> r.isAfter(episode.onsetAt())).orElse(null);
+        Instant recoveredAt = recovery.map(Reached::at).orElse(null);
+        Instant first = Stream.of(recoveredAt, relapsedAt, phaseEnd).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        if (first == null) {
+            return episode;
+        }
+        if (first.equals(recoveredAt)) {
+            return episode.endedAt(first, "counts recovered: ANC " + ClinicalText.values(recovery.get().evidence()) + " ×10⁹/L by "
+                    + recovery.get().day(), ClinicalText.evidence(Analyte.ANC, recovery.get().evidence()));
+        }
+        if (first.equals(relapsedAt)) {
+            return episode.endedAt(first, "relapse documented on " + LocalDate.ofInstant(first, ZoneOffset.UTC)
+                    + ": the cytopenia is no longer graded as ICAHT", List.of());
+        }
+        return episode.endedAt(first, "the CAR-T phase ended with the next HSCT or CAR-T on " + until, List.of());
     }
 
     private List<GraftEpisode> escalation(RuleRef rule, LocalDate carT, String phase, Optional<Reached> grade3, Optional<Reached> grade4,

@@ -14,13 +14,16 @@ package org.graftwatch.graftmonitor.domain;
  * @param lateConfirmingResults      late grades need this many consecutive results at the grade (2: not a transient dip)
  * @param relapseMarrowBlastsAtLeast marrow blasts % that document relapse (5)
  * @param alertGrade                 the grade from which POOR_COUNT_RECOVERY is raised (3)
+ * @param recoveryDays               an early episode ends with ANC above {@code neutropeniaAtMost} on this many consecutive
+ *                                   days (3, as CIBMTR counts neutrophil recovery); a late one with
+ *                                   {@code lateConfirmingResults} consecutive results above it
  */
 public record IcahtCriteria(int earlyLastDay, double neutropeniaAtMost, double profoundBelow, int grade2Days, int grade3Days,
                             int grade4Days, double lateGrade1AtMost, double lateGrade2AtMost, int lateConfirmingResults,
-                            double relapseMarrowBlastsAtLeast, int alertGrade) {
+                            double relapseMarrowBlastsAtLeast, int alertGrade, int recoveryDays) {
     public IcahtCriteria {
         if (earlyLastDay < 1 || grade2Days < 1 || grade3Days < 1 || grade4Days < 1 || lateConfirmingResults < 1
-                || alertGrade < 1 || alertGrade > 4) {
+                || alertGrade < 1 || alertGrade > 4 || recoveryDays < 1) {
             throw new IllegalArgumentException("day counts must be positive and the alert grade 1 to 4");
         }
     }

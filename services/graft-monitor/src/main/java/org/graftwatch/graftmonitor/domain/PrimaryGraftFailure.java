@@ -17,6 +17,9 @@ import org.graftwatch.contract.Severity;
  * (the event time the patient's inputs have reached, never the wall clock): once it is past day +28, failure is concluded, unless a run of qualifying
  * days that began by the deadline is still open and could yet date engraftment in time. A patient whose ANC never
  * fell below the threshold after day 0 has no nadir to recover from and is not judged.
+ * <p>
+ * Neutrophil engraftment dated after the deadline ends the episode (late engraftment), on its third day, unless the
+ * latest whole-blood or marrow chimerism by then shows graft loss: those neutrophils are the patient's own.
  */
 public final class PrimaryGraftFailure {
     public static final RuleRef RULE = new RuleRef("primary-graft-failure", "1");
@@ -35,11 +38,12 @@ public final class PrimaryGraftFailure {
 
     /**
      * @param engraftment the transplant's neutrophil engraftment, if any
+     * @param chimerism   the patient's chimerism results, any order
      * @param clinicalNow the event time up to which the patient's results are in (every input stream has reported
      *                    that far: a stream running ahead must not pass the deadline before the counts arrive), or null
      */
     public Optional<GraftEpisode> evaluate(Transplant transplant, LocalDate until, List<CountSample> anc,
-                                           Optional<Engraftment> engraftment, Instant clinicalNow) {
+                                           Optional<Engraftment> engraftment, List<ChimerismSample> chimerism, Instant clinicalNow) {
         int deadline = deadlineDay(transplant);
         LocalDate deadlineDate = transplant.dayZero().plusDays(deadline);
         LocalDate judgedOn = deadlineDate.plusDays(1);
@@ -58,10 +62,15 @@ public final class PrimaryGraftFailure {
         String graft = transplant.cordBloodOnly() ? "cord-blood-only graft" : "PBSC or marrow in the graft";
         String latest = lastCounts.isEmpty() ? "no ANC reported"
                 : "ANC " + ClinicalText.values(lastCounts) + " ×10⁹/L on the last days reported";
-        return Optional.of(new GraftEpisode(RULE, AlertKind.GRAFT_FAILURE, Severity.CRITICAL, transplant.anchor(),
+        GraftEpisode failure = new GraftEpisode(RULE, AlertKind.GRAFT_FAILURE, Severity.CRITICAL, transplant.anchor(),
                 judgedOn.atStartOfDay().toInstant(ZoneOffset.UTC), deadline + 1,
                 "Primary graft failure: no neutrophil engraftment by day +" + deadline + " (" + graft + "); " + latest,
-                ClinicalText.evidence(Analyte.ANC, lastCounts), null));
+                ClinicalText.evidence(Analyte.ANC, lastCounts), null);
+        Optional<Engraftment> late = engraftment.filter(e -> ChimerismSample.latestOfGraft(chimerism, transplant.dayZero(),
+                e.evidence().get(e.evidence().size() - 1).day(), until).filter(c -> c.donorShare() < criteria.graftLossChimerismBelow()).isEmpty());
+        return Optional.of(late.map(e -> failure.endedAt(e.evidence().get(e.evidence().size() - 1).at(),
+                "late neutrophil engraftment on day +" + e.dayPostTransplant() + " (ANC " + ClinicalText.values(e.evidence()) + " ×10⁹/L)",
+                ClinicalText.evidence(Analyte.ANC, e.evidence()))).orElse(failure));
     }
 
     /** A run of qualifying days that began by the deadline and has not been broken yet. */

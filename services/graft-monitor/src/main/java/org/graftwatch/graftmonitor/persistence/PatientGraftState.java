@@ -99,6 +99,17 @@ public class PatientGraftState extends PatientStateDocument {
      * The event time up to which every active input stream of the patient has reported: a result from a stream that
      * is still delivering may yet arrive before it. A stream from which nothing was received within {@code senderIdle}
      * of the latest arrival has gone quiet (e.g. ward documentation after discharge) and no longer holds it back.
+     * <p>
+     * Why arrival time decides idleness, when every rule works in event time: platelet engraftment and primary graft
+     * failure conclude from the absence of a record (no transfusion in the window, no engraftment by the deadline), and
+     * the record that would contradict them comes from another stream than the counts, which may lag by hours. In
+     * event time a lagging stream and a finished one look the same (both stopped at some effective time); waiting for
+     * every stream's own event time would hold the conclusion back for ever once a stream ends, and cutting the wait
+     * by how far another stream's event time has run ahead would conclude, then withdraw, whenever a stream is late by
+     * more than the cut. Only arrivals tell them apart: a stream still delivering is waited for however late it is.
+     * The arrival times are the ingest's {@code receivedAt} stamped into each record, never this process's clock, so
+     * a replay decides the same. What remains: a record that arrives after its stream was quiet for {@code senderIdle}
+     * while others kept delivering, or a stream's own out-of-order result, raises the finding and then withdraws it.
      */
     public Instant reportedUntil(Duration senderIdle) {
         Instant latestArrival = senders.values().stream().map(m -> m.lastReceived).filter(Objects::nonNull)

@@ -116,4 +116,60 @@ class ChimerismTest {
         assertThat(rule.declines(UCB_AND_PBSC, null, ENGRAFTED, results)).isEmpty();
         assertThat(rule.declines(UCB_AND_PBSC, null, null, results)).hasSize(1);
     }
+
+    private List<GraftEpisode> wholeBlood(double... byFortnight) {
+        List<ChimerismSample> results = new java.util.ArrayList<>();
+        for (int i = 0; i < byFortnight.length; i++) {
+            results.add(chimerism(Lineage.WHOLE_BLOOD, DAY_ZERO, 28 + 14 * i, byFortnight[i], "UCB-1", 1, "PBSC-H", byFortnight[i] - 1));
+        }
+        return rule.declines(UCB_AND_PBSC, null, ENGRAFTED, results);
+    }
+
+    @Test
+    void backToFullDonorEndsTheDeclineAndASecondDeclineIsANewEpisode() {
+        // 98 % on day +28, 94 % on day +42 (below full donor), 95 % on day +56 (full donor again), 93 % on day +70
+        List<GraftEpisode> episodes = wholeBlood(98, 94, 95, 93);
+        assertThat(episodes).hasSize(2);
+        GraftEpisode first = episodes.get(0);
+        GraftEpisode second = episodes.get(1);
+        assertThat(first.dayPostTransplant()).isEqualTo(42);
+        assertThat(first.endedAt()).isEqualTo(ClinicalDefaults.at(DAY_ZERO, 56, "09:00"));
+        assertThat(first.summary()).endsWith("recovered to 95 % on 2025-12-25");
+        assertThat(first.evidence()).extracting(e -> e.value()).containsExactly(98.0, 94.0, 95.0);
+        assertThat(second.dayPostTransplant()).isEqualTo(70);
+        assertThat(second.ended()).isFalse();
+        assertThat(second.anchor()).isNotEqualTo(first.anchor()).startsWith("HSCT-2025-10-30-chimerism-wb-");
+        assertThat(first.anchor()).isEqualTo("HSCT-2025-10-30-chimerism-wb-warning");
+    }
+
+    @Test
+    void justBelowFullDonorIsNoRecoverySoTheFallThatFollowsIsTheSameEpisode() {
+        assertThat(wholeBlood(98, 94, 94.9, 93)).singleElement().satisfies(e -> {
+            assertThat(e.ended()).isFalse();
+            assertThat(e.dayPostTransplant()).isEqualTo(42);
+        });
+    }
+
+    @Test
+    void withoutFullDonorStatusRecoveryIsBackWithinFivePointsOfTheBest() {
+        List<ChimerismSample> recovered = List.of(chimerism(Lineage.CD3, DAY_ZERO, 28, 86), chimerism(Lineage.CD3, DAY_ZERO, 42, 81),
+                chimerism(Lineage.CD3, DAY_ZERO, 56, 81.1), chimerism(Lineage.CD3, DAY_ZERO, 70, 80));
+        assertThat(rule.declines(UCB_AND_PBSC, null, ENGRAFTED, recovered)).extracting(GraftEpisode::dayPostTransplant, GraftEpisode::ended)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(42, true), org.assertj.core.groups.Tuple.tuple(70, false));
+        List<ChimerismSample> still = List.of(chimerism(Lineage.CD3, DAY_ZERO, 28, 86), chimerism(Lineage.CD3, DAY_ZERO, 42, 81),
+                chimerism(Lineage.CD3, DAY_ZERO, 56, 81), chimerism(Lineage.CD3, DAY_ZERO, 70, 80));
+        assertThat(rule.declines(UCB_AND_PBSC, null, ENGRAFTED, still)).singleElement().extracting(GraftEpisode::ended).isEqualTo(false);
+    }
+
+    @Test
+    void aRecoveryEndsTheWarningAndTheCriticalDeclineThatSupersededIt() {
+        List<ChimerismSample> results = List.of(chimerism(Lineage.CD33, DAY_ZERO, 28, 99), chimerism(Lineage.CD33, DAY_ZERO, 42, 93),
+                chimerism(Lineage.CD33, DAY_ZERO, 56, 88), chimerism(Lineage.CD33, DAY_ZERO, 70, 97), chimerism(Lineage.CD33, DAY_ZERO, 84, 89));
+        List<GraftEpisode> episodes = rule.declines(UCB_AND_PBSC, null, ENGRAFTED, results);
+        assertThat(episodes).extracting(GraftEpisode::severity, GraftEpisode::dayPostTransplant, GraftEpisode::ended).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 42, true), org.assertj.core.groups.Tuple.tuple(Severity.CRITICAL, 56, true),
+                org.assertj.core.groups.Tuple.tuple(Severity.CRITICAL, 84, false));
+        assertThat(episodes.get(2).supersedesAnchor()).as("a new decline starts afresh").isNull();
+        assertThat(episodes.stream().map(GraftEpisode::anchor).distinct()).hasSize(3);
+    }
 }

@@ -12,7 +12,7 @@ final class ClinicalDefaults {
     static final EngraftmentCriteria NEUTROPHIL = new EngraftmentCriteria(0.5, 3);
     static final PlateletEngraftmentCriteria PLATELET = new PlateletEngraftmentCriteria(new EngraftmentCriteria(20, 3), 7);
     static final GraftFailureCriteria FAILURE = new GraftFailureCriteria(28, 42, 0.5, 3, 5, 28, 0.5, 20, 70, 2, 3, 95);
-    static final IcahtCriteria ICAHT = new IcahtCriteria(30, 0.5, 0.1, 7, 14, 7, 1.5, 1.0, 2, 5, 3);
+    static final IcahtCriteria ICAHT = new IcahtCriteria(30, 0.5, 0.1, 7, 14, 7, 1.5, 1.0, 2, 5, 3, 3);
     static final ChimerismCriteria CHIMERISM = new ChimerismCriteria(95, 5, 0.90, 5, 10, 90);
     static final GraftCriteria ALL = new GraftCriteria(NEUTROPHIL, PLATELET, FAILURE, ICAHT, CHIMERISM);
 

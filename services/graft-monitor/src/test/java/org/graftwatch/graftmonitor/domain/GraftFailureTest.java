@@ -35,7 +35,7 @@ class GraftFailureTest {
         private final PrimaryGraftFailure rule = new PrimaryGraftFailure(ClinicalDefaults.FAILURE, ClinicalDefaults.NEUTROPHIL);
 
         private Optional<GraftEpisode> evaluate(Transplant transplant, List<CountSample> anc, Instant now) {
-            return rule.evaluate(transplant, null, anc, engraftment.evaluate(DAY_ZERO, null, anc), now);
+            return rule.evaluate(transplant, null, anc, engraftment.evaluate(DAY_ZERO, null, anc), List.of(), now);
         }
 
         @Test
@@ -82,6 +82,22 @@ class GraftFailureTest {
         }
 
         @Test
+        void lateEngraftmentEndsThePrimaryFailureOnItsThirdDayUnlessTheGraftIsLost() {
+            List<CountSample> anc = recoveringOn(31, 35);
+            GraftEpisode failure = evaluate(UCB_AND_PBSC, anc, at(DAY_ZERO, 35, "08:00")).orElseThrow();
+            assertThat(failure.dayPostTransplant()).isEqualTo(29);
+            assertThat(failure.endedAt()).isEqualTo(at(DAY_ZERO, 33, "07:30"));
+            assertThat(failure.summary()).contains("late neutrophil engraftment on day +31");
+            // two days of recovery are not engraftment yet
+            assertThat(evaluate(UCB_AND_PBSC, recoveringOn(31, 32), at(DAY_ZERO, 32, "08:00"))).get()
+                    .extracting(GraftEpisode::ended).isEqualTo(false);
+            // donor chimerism 3 %: the neutrophils are the patient's own, the graft failure stands
+            List<ChimerismSample> lost = List.of(chimerism(Lineage.WHOLE_BLOOD, DAY_ZERO, 30, 3, "UCB-1", 1, "PBSC-A", 2));
+            assertThat(rule.evaluate(UCB_AND_PBSC, null, anc, engraftment.evaluate(DAY_ZERO, null, anc), lost, at(DAY_ZERO, 35, "08:00")))
+                    .get().extracting(GraftEpisode::ended).isEqualTo(false);
+        }
+
+        @Test
         void withoutANadirThereIsNothingToJudge() {
             assertThat(evaluate(UCB_AND_PBSC, repeated("anc", DAY_ZERO, 1, 30, 0.9), at(DAY_ZERO, 30, "08:00"))).isEmpty();
         }
@@ -92,7 +108,8 @@ class GraftFailureTest {
         private final SecondaryGraftFailure rule = new SecondaryGraftFailure(ClinicalDefaults.FAILURE);
 
         private Optional<GraftEpisode> evaluate(List<CountSample> anc, List<ChimerismSample> chimerism) {
-            return rule.evaluate(UCB_AND_PBSC, null, engraftment.evaluate(DAY_ZERO, null, anc).orElseThrow(), anc, chimerism);
+            return rule.evaluate(UCB_AND_PBSC, null, engraftment.evaluate(DAY_ZERO, null, anc).orElseThrow(), anc, chimerism).stream()
+                    .findFirst();
         }
 
         @Test
@@ -127,13 +144,56 @@ class GraftFailureTest {
     }
 
     @Nested
+    class SecondaryRecovery {
+        private final SecondaryGraftFailure rule = new SecondaryGraftFailure(ClinicalDefaults.FAILURE);
+
+        private List<GraftEpisode> evaluate(List<CountSample> anc, List<ChimerismSample> chimerism) {
+            return rule.evaluate(UCB_AND_PBSC, null, engraftment.evaluate(DAY_ZERO, null, anc).orElseThrow(), anc, chimerism);
+        }
+
+        /** Engrafted on day +13, then ANC below 0.5 on days +21..+23, then {@code after} from day +24. */
+        private List<CountSample> failingThen(double... after) {
+            List<CountSample> anc = new ArrayList<>(recoveringOn(13, 20));
+            anc.addAll(daily("anc", DAY_ZERO, 21, 0.3, 0.2, 0.1));
+            anc.addAll(daily("anc", DAY_ZERO, 24, after));
+            return anc;
+        }
+
+        @Test
+        void threeDaysAtOrAboveHalfEndTheFailureTwoDoNot() {
+            assertThat(evaluate(failingThen(0.5, 0.7, 0.4), List.of())).singleElement().extracting(GraftEpisode::ended).isEqualTo(false);
+            GraftEpisode failure = evaluate(failingThen(0.5, 0.7, 0.9), List.of()).get(0);
+            assertThat(failure.endedAt()).isEqualTo(at(DAY_ZERO, 26, "07:30"));
+            assertThat(failure.summary()).contains("ANC recovered to 0.5, 0.7, 0.9");
+        }
+
+        @Test
+        void aSecondFallAfterRecoveryIsANewEpisode() {
+            List<GraftEpisode> episodes = evaluate(failingThen(0.8, 0.9, 1.1, 0.4, 0.3, 0.2), List.of());
+            assertThat(episodes).extracting(GraftEpisode::dayPostTransplant, GraftEpisode::ended)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(23, true), org.assertj.core.groups.Tuple.tuple(29, false));
+            assertThat(episodes.get(1).anchor()).isNotEqualTo(episodes.get(0).anchor());
+        }
+
+        @Test
+        void neutrophilsWithoutDonorCellsAreNoRecovery() {
+            List<ChimerismSample> lost = List.of(chimerism(Lineage.WHOLE_BLOOD, DAY_ZERO, 25, 2, "UCB-1", 1, "PBSC-A", 1));
+            assertThat(evaluate(failingThen(0.8, 0.9, 1.1), lost)).singleElement().satisfies(e -> {
+                assertThat(e.ended()).isFalse();
+                assertThat(e.severity()).as("graft loss shown while it lasts").isEqualTo(Severity.CRITICAL);
+            });
+        }
+    }
+
+    @Nested
     class PoorFunction {
         private final PoorGraftFunction rule = new PoorGraftFunction(ClinicalDefaults.FAILURE);
 
         private Optional<GraftEpisode> evaluate(List<CountSample> anc, List<CountSample> platelets, List<CountSample> hb,
                                                 double donorChimerism) {
             return rule.evaluate(UCB_AND_PBSC, null, ClinicalDefaults.history(List.of(UCB_AND_PBSC), List.of(), anc, platelets, hb,
-                    List.of(), List.of(chimerism(Lineage.WHOLE_BLOOD, DAY_ZERO, 21, donorChimerism, "PBSC-A", donorChimerism)), null));
+                    List.of(), List.of(chimerism(Lineage.WHOLE_BLOOD, DAY_ZERO, 21, donorChimerism, "PBSC-A", donorChimerism)), null))
+                    .stream().findFirst();
         }
 
         @Test
@@ -164,6 +224,38 @@ class GraftFailureTest {
         void withoutFullDonorChimerismItIsNotPoorGraftFunction() {
             assertThat(evaluate(repeated("anc", DAY_ZERO, 29, 31, 0.3), repeated("plt", DAY_ZERO, 29, 31, 12), List.of(), 95)).isEmpty();
             assertThat(evaluate(repeated("anc", DAY_ZERO, 29, 31, 0.3), repeated("plt", DAY_ZERO, 29, 31, 12), List.of(), 95.5)).isPresent();
+        }
+    
+        private List<GraftEpisode> course(List<CountSample> anc, List<CountSample> platelets, List<CountSample> hb) {
+            return rule.evaluate(UCB_AND_PBSC, null, ClinicalDefaults.history(List.of(UCB_AND_PBSC), List.of(), anc, platelets, hb,
+                    List.of(), List.of(chimerism(Lineage.WHOLE_BLOOD, DAY_ZERO, 21, 99, "PBSC-A", 99)), null));
+        }
+
+        @Test
+        void threeDaysWithTwoCountsAboveTheirThresholdsEndItAndALaterRunIsANewEpisode() {
+            List<CountSample> anc = new ArrayList<>(repeated("anc", DAY_ZERO, 29, 31, 0.3));
+            anc.addAll(repeated("anc", DAY_ZERO, 32, 34, 0.6));
+            anc.addAll(repeated("anc", DAY_ZERO, 35, 37, 0.2));
+            List<CountSample> platelets = new ArrayList<>(repeated("plt", DAY_ZERO, 29, 31, 12));
+            platelets.addAll(repeated("plt", DAY_ZERO, 32, 34, 21));
+            platelets.addAll(repeated("plt", DAY_ZERO, 35, 37, 15));
+            List<GraftEpisode> episodes = course(anc, platelets, List.of());
+            assertThat(episodes).extracting(GraftEpisode::dayPostTransplant, GraftEpisode::ended)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(31, true), org.assertj.core.groups.Tuple.tuple(37, false));
+            assertThat(episodes.get(0).endedAt()).isEqualTo(at(DAY_ZERO, 34, "07:30"));
+            assertThat(episodes.get(0).summary()).contains("recovered on 2025-04-06");
+        }
+
+        @Test
+        void aDayWithOnlyOneNormalCountProvesNoRecovery() {
+            List<CountSample> anc = new ArrayList<>(repeated("anc", DAY_ZERO, 29, 31, 0.3));
+            anc.addAll(repeated("anc", DAY_ZERO, 32, 34, 0.6));
+            List<CountSample> platelets = repeated("plt", DAY_ZERO, 29, 31, 12);
+            assertThat(course(anc, platelets, List.of())).singleElement().extracting(GraftEpisode::ended).isEqualTo(false);
+            // the platelets of day +34 are still at 20: two days of recovery only
+            List<CountSample> recovering = new ArrayList<>(platelets);
+            recovering.addAll(daily("plt", DAY_ZERO, 32, 21, 25, 20));
+            assertThat(course(anc, recovering, List.of())).singleElement().extracting(GraftEpisode::ended).isEqualTo(false);
         }
     }
 }

@@ -110,4 +110,61 @@ class HaematotoxicityAfterCarTTest {
         assertThat(rule.evaluate(carT, carT.plusDays(14), history(carT, anc, List.of(), List.of()), d -> null)).isEmpty();
         assertThat(rule.evaluate(carT, carT.plusDays(15), history(carT, anc, List.of(), List.of()), d -> null)).hasSize(1);
     }
+
+    @Test
+    void earlyGrade3EndsOnTheThirdDayAboveHalfAndExactlyHalfIsNoRecovery() {
+        LocalDate carT = LocalDate.parse("2025-09-08");
+        List<CountSample> anc = new ArrayList<>(repeated("anc", carT, 1, 14, 0.3));
+        anc.addAll(daily("anc", carT, 15, 0.6, 0.9, 1.3));
+        GraftEpisode grade3 = evaluate(carT, anc).get(0);
+        assertThat(grade3.endedAt().toString()).startsWith("2025-09-25");
+        assertThat(grade3.summary()).contains("counts recovered: ANC 0.6, 0.9, 1.3");
+        assertThat(grade3.evidence()).hasSize(17);
+
+        List<CountSample> atHalf = new ArrayList<>(repeated("anc", carT, 1, 14, 0.3));
+        atHalf.addAll(daily("anc", carT, 15, 0.6, 0.5, 1.3, 1.4, 1.5));
+        assertThat(evaluate(carT, atHalf).get(0).endedAt().toString()).as("the run restarts after 0.5").startsWith("2025-09-27");
+        List<CountSample> twoDays = new ArrayList<>(repeated("anc", carT, 1, 14, 0.3));
+        twoDays.addAll(daily("anc", carT, 15, 0.6, 0.9));
+        assertThat(evaluate(carT, twoDays).get(0).ended()).isFalse();
+    }
+
+    @Test
+    void grade4AndTheGrade3ItSupersededEndTogetherWhenCountsRecover() {
+        LocalDate carT = LocalDate.parse("2025-09-08");
+        List<CountSample> anc = new ArrayList<>(repeated("anc", carT, 0, 15, 0.3));
+        anc.addAll(repeated("anc", carT, 16, 22, 0.09));
+        anc.addAll(repeated("anc", carT, 23, 40, 1.1));
+        assertThat(evaluate(carT, anc)).extracting(GraftEpisode::severity, e -> e.endedAt().toString().substring(0, 10)).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.WARNING, "2025-10-03"), org.assertj.core.groups.Tuple.tuple(Severity.CRITICAL, "2025-10-03"));
+    }
+
+    @Test
+    void lateIcahtEndsWithRecoveryOrWhenRelapseIsDocumented() {
+        LocalDate carT = LocalDate.parse("2025-09-08");
+        List<CountSample> anc = new ArrayList<>(repeated("anc", carT, 0, 30, 1.2));
+        anc.addAll(daily("anc", carT, 31, 0.4, 0.45, 0.7, 0.4, 0.8, 0.9));
+        assertThat(evaluate(carT, anc)).singleElement().satisfies(e -> {
+            assertThat(e.onsetAt().toString()).startsWith("2025-10-10");
+            assertThat(e.endedAt().toString()).as("two consecutive results above 0.5").startsWith("2025-10-14");
+        });
+        List<CountSample> stillLow = new ArrayList<>(repeated("anc", carT, 0, 30, 1.2));
+        stillLow.addAll(daily("anc", carT, 31, 0.4, 0.45, 0.3, 0.3));
+        List<CountSample> marrow = List.of(ClinicalDefaults.sample("bm", carT, 36, 30));
+        assertThat(rule.evaluate(carT, null, history(carT, stillLow, marrow, List.of()), d -> null)).singleElement().satisfies(e -> {
+            assertThat(e.endedAt().toString()).startsWith("2025-10-14");
+            assertThat(e.summary()).contains("relapse documented");
+        });
+    }
+
+    @Test
+    void anOpenEpisodeEndsWithItsPhaseAtTheNextTransplant() {
+        LocalDate carT = LocalDate.parse("2025-09-08");
+        List<CountSample> anc = repeated("anc", carT, 1, 30, 0.3);
+        assertThat(rule.evaluate(carT, carT.plusDays(20), history(carT, anc, List.of(), List.of()), d -> null)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.endedAt()).isEqualTo(java.time.Instant.parse("2025-09-28T00:00:00Z"));
+                    assertThat(e.summary()).contains("next HSCT or CAR-T on 2025-09-28");
+                });
+    }
 }
