@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.graftwatch.contract.AlertEvent;
 import org.graftwatch.contract.DeadLetter;
 import org.graftwatch.contract.EventJson;
 import org.graftwatch.contract.Finding;
+import org.graftwatch.detector.RecordCounts;
+import org.graftwatch.detector.RecordTrace;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +36,7 @@ import org.jboss.logging.Logger;
 public class AlertDesk {
     private static final Logger LOG = Logger.getLogger(AlertDesk.class);
     private static final int MAX_ATTEMPTS = 5;
+    private static final String SERVICE = "alerts";
 
     @Inject
     AlertRepository repository;
@@ -55,22 +59,27 @@ public class AlertDesk {
     /** Stores the alert changes a batch of findings makes; the caller sends the dead letters, then {@link #deliver}s. */
     public BatchOutcome process(List<ConsumerRecord<String, String>> records) {
         Map<String, List<Finding>> findingsByAlert = new LinkedHashMap<>();
+        // the trace each finding's record carries: the alert change it causes continues it (by identity)
+        Map<Finding, String> traceparents = new IdentityHashMap<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
         Instant now = Instant.now(clock);
         for (ConsumerRecord<String, String> record : records) {
             try {
                 Finding finding = EventJson.read(record.value(), Finding.class);
                 findingsByAlert.computeIfAbsent(finding.episodeId(), id -> new ArrayList<>()).add(finding);
+                traceparents.put(finding, RecordTrace.of(record));
+                RecordCounts.processed(SERVICE, record.topic());
             } catch (RuntimeException e) {
+                RecordCounts.rejected(SERVICE, record.topic(), "unreadable");
                 LOG.warnf("unreadable finding at %s-%d@%d sent to the dead-letter topic: %s",
                         record.topic(), record.partition(), record.offset(), e.getMessage());
                 deadLetters.add(new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
-                        String.valueOf(record.value()), List.of(new DeadLetter.Problem(null, String.valueOf(e.getMessage()))), now, "alerts"));
+                        String.valueOf(record.value()), List.of(new DeadLetter.Problem(null, String.valueOf(e.getMessage()))), now, SERVICE));
             }
         }
         List<String> changed = new ArrayList<>();
         findingsByAlert.forEach((alertId, findings) -> {
-            if (applyFindings(alertId, findings, now)) {
+            if (applyFindings(alertId, findings, traceparents, now)) {
                 changed.add(alertId);
             }
         });
@@ -133,7 +142,7 @@ public class AlertDesk {
         }
     }
 
-    private boolean applyFindings(String alertId, List<Finding> findings, Instant now) {
+    private boolean applyFindings(String alertId, List<Finding> findings, Map<Finding, String> traceparents, Instant now) {
         boolean changed = false;
         for (int attempt = 1; ; attempt++) {
             AlertState state = repository.state(alertId).orElse(null);
@@ -143,7 +152,7 @@ public class AlertDesk {
                 if (change.isEmpty()) {
                     continue;
                 }
-                if (!repository.store(change.get(), state == null ? 0 : state.alert().revision())) {
+                if (!repository.store(change.get(), state == null ? 0 : state.alert().revision(), traceparents.get(finding))) {
                     conflict = true;
                     break;
                 }

@@ -55,7 +55,8 @@ public final class DetectorBatch<S extends PatientState> {
             }
             if (dirty) {
                 EpisodeLedger.reconcile(state.published(), assess.apply(state, now), now)
-                        .forEach(f -> findings.add(new OutgoingRecord(state.patientId(), f)));
+                        // a finding continues the trace of the patient's latest input (RecordTrace)
+                        .forEach(f -> findings.add(new OutgoingRecord(state.patientId(), f, inputs.traceparentOf(state.patientId()))));
                 state.touch(now);
                 changed.add(state);
             }

@@ -15,7 +15,13 @@ public final class KeyedSends {
     }
 
     public static Message<String> keyed(String key, String value) {
-        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+        return keyed(key, value, null);
+    }
+
+    /** A keyed record that continues the trace of {@code traceparent} (see {@link RecordTrace}). */
+    public static Message<String> keyed(String key, String value, String traceparent) {
+        return RecordTrace.continueTrace(
+                Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()), traceparent);
     }
 
     /** Sends in list order (one partition keeps the order of one key) and waits; fails if any send failed. */
@@ -23,7 +29,7 @@ public final class KeyedSends {
         if (records.isEmpty()) {
             return;
         }
-        List<Uni<Void>> sends = records.stream().map(r -> emitter.sendMessage(keyed(r.key(), r.value()))).toList();
+        List<Uni<Void>> sends = records.stream().map(r -> emitter.sendMessage(keyed(r.key(), r.value(), r.traceparent()))).toList();
         Uni.join().all(sends).andFailFast().await().indefinitely();
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.graftwatch.contract.Finding;
 import org.graftwatch.detector.DetectorBatch;
+import org.graftwatch.detector.RuleTiming;
 import org.graftwatch.graftmonitor.config.GraftCriteriaConfig;
 import org.graftwatch.graftmonitor.domain.GraftAssessment;
 import org.graftwatch.graftmonitor.domain.GraftEpisode;
@@ -35,7 +36,9 @@ public class GraftMonitor {
         GraftAssessment assessment = new GraftAssessment(criteria.criteria());
         return DetectorBatch.assess(records, DETECTOR, Instant.now(clock), repository::load, PatientGraftState::new,
                 (state, now) -> {
-                    GraftAssessment.GraftReport report = assessment.assess(state.history(criteria.platelet().senderIdle()));
+                    // every graft rule is decided in one pass over the history: timed as one evaluation
+                    GraftAssessment.GraftReport report = RuleTiming.time(DETECTOR, "graft-assessment",
+                            () -> assessment.assess(state.history(criteria.platelet().senderIdle())));
                     state.dominance = report.transplants().stream()
                             .flatMap(t -> t.dominance().stream().map(d -> new DominanceRecord(t.dayZero().toString(), d)))
                             .collect(Collectors.toCollection(ArrayList::new));

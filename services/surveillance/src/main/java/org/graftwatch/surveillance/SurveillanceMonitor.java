@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.graftwatch.contract.Analyte;
 import org.graftwatch.contract.Finding;
 import org.graftwatch.detector.DetectorBatch;
+import org.graftwatch.detector.RuleTiming;
 import org.graftwatch.surveillance.config.SurveillanceCriteriaConfig;
 import org.graftwatch.surveillance.domain.AcuteGvhd;
 import org.graftwatch.surveillance.domain.Episode;
@@ -46,16 +47,18 @@ public class SurveillanceMonitor {
         return DetectorBatch.assess(records, DETECTOR, Instant.now(clock), repository::load, PatientSurveillanceState::new,
                 (state, now) -> {
                     PatientSeries series = state.patientSeries();
-                    List<Episode> fn = febrileNeutropenia.episodes(series.of(Analyte.BODY_TEMPERATURE), series.of(Analyte.ANC));
-                    List<Episode> sepsisEpisodes = sepsis.evaluate(series, fn);
-                    AcuteGvhd.Course course = gvhd.evaluate(series, state.knownCase.transplants());
+                    List<Episode> fn = RuleTiming.time(DETECTOR, FebrileNeutropenia.RULE.id(),
+                            () -> febrileNeutropenia.episodes(series.of(Analyte.BODY_TEMPERATURE), series.of(Analyte.ANC)));
+                    List<Episode> sepsisEpisodes = RuleTiming.time(DETECTOR, Sepsis.RULE.id(), () -> sepsis.evaluate(series, fn));
+                    AcuteGvhd.Course course = RuleTiming.time(DETECTOR, "gvhd-magic",
+                            () -> gvhd.evaluate(series, state.knownCase.transplants()));
                     List<AcuteGvhd.GradeChange> changes = course.changes();
                     state.gvhdGrade = changes.isEmpty() ? 0 : changes.get(changes.size() - 1).grade();
                     state.gvhdGradeSince = changes.isEmpty() ? null : changes.get(changes.size() - 1).at();
                     List<Episode> episodes = new ArrayList<>(fn);
                     episodes.addAll(sepsisEpisodes);
-                    episodes.addAll(septicShock.evaluate(series, sepsisEpisodes, fn));
-                    episodes.addAll(relapse.evaluate(series));
+                    episodes.addAll(RuleTiming.time(DETECTOR, SepticShock.RULE.id(), () -> septicShock.evaluate(series, sepsisEpisodes, fn)));
+                    episodes.addAll(RuleTiming.time(DETECTOR, "relapse", () -> relapse.evaluate(series)));
                     episodes.addAll(course.episodes());
                     return episodes.stream().map(e -> toFinding(state, e, now)).toList();
                 });

@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,9 +58,15 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Sends one record and waits until every in-sync replica has it (acks=all). */
     public RecordMetadata send(String topic, String key, String value) {
+        return send(topic, key, value, Map.of());
+    }
+
+    /** Sends one record with headers (a {@code traceparent}, say) and waits until every in-sync replica has it. */
+    public RecordMetadata send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
-            return producer().send(new ProducerRecord<>(topic, key, value))
-                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return producer().send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new AssertionError("could not send a record with key " + key + " to " + topic + ": " + e, e);
         } catch (InterruptedException e) {

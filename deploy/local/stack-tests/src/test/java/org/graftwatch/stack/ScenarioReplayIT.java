@@ -106,6 +106,12 @@ class ScenarioReplayIT {
                 .isEqualTo(alerts.stream().filter(a -> a.revision() == 1).count());
     }
 
+    /** Observability across the platform: one observation's trace id reaches the alert it raises (TraceAcrossStack). */
+    @org.junit.jupiter.api.Test
+    void anObservationsTraceIdReachesTheAlertItRaises() throws Exception {
+        TraceAcrossStack.verify(infrastructure.bootstrapServers());
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -69,7 +69,7 @@ public class AlertDelivery {
                     if (change.audit != null) {
                         auditTrail.append(EventJson.read(change.audit, AuditEntry.class));
                     }
-                    records.add(new OutgoingRecord(doc.patientId, change.alert));
+                    records.add(new OutgoingRecord(doc.patientId, change.alert, change.traceparent));
                     delivered.add(new Delivered(doc.alertId, change.revision));
                 }
             }

@@ -16,6 +16,8 @@ import org.graftwatch.contract.DeadLetter;
 import org.graftwatch.contract.EventJson;
 import org.graftwatch.detector.KeyedSends;
 import org.graftwatch.detector.OutgoingRecord;
+import org.graftwatch.detector.RecordCounts;
+import org.graftwatch.detector.RecordTrace;
 import org.jboss.logging.Logger;
 
 /** Learns each patient's ward from {@code tx.case-events.v1}, so clinicians can list the alerts of their ward. */
@@ -43,14 +45,16 @@ public class CaseEventConsumer {
                 throw new IllegalArgumentException("a case event needs patientId and snapshot.patient");
             }
         } catch (RuntimeException e) {
+            RecordCounts.rejected("alerts", record.topic(), "unreadable");
             LOG.warnf("unreadable case event at %s-%d@%d sent to the dead-letter topic: %s",
                     record.topic(), record.partition(), record.offset(), e.getMessage());
             DeadLetter letter = new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
                     String.valueOf(record.value()), List.of(new DeadLetter.Problem(null, String.valueOf(e.getMessage()))),
                     Instant.now(clock), "alerts");
-            KeyedSends.sendAndAwait(deadLetters, List.of(new OutgoingRecord(letter.key(), EventJson.write(letter))));
+            KeyedSends.sendAndAwait(deadLetters, List.of(new OutgoingRecord(letter.key(), EventJson.write(letter), RecordTrace.of(record))));
             return;
         }
+        RecordCounts.processed("alerts", record.topic());
         wards.update(event.patientId(), event.snapshot().patient().ward(), event.version());
     }
 }

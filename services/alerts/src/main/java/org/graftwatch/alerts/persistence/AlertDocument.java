@@ -32,19 +32,25 @@ public class AlertDocument {
     public boolean closedByClinician;
     public List<PendingChange> outbox = new ArrayList<>();
 
-    /** A state change of this alert still to be delivered; {@code audit} is absent for a revision of content only. */
+    /**
+     * A state change of this alert still to be delivered; {@code audit} is absent for a revision of content only.
+     * {@code traceparent} is the trace the change continues (its finding's, or the clinician's request), kept with it
+     * so that a delivery by the outbox relay, later or after a restart, still continues it.
+     */
     public static class PendingChange {
         public long revision;
         public String alert;
         public String audit;
+        public String traceparent;
 
         public PendingChange() {
         }
 
-        public PendingChange(long revision, String alert, String audit) {
+        public PendingChange(long revision, String alert, String audit, String traceparent) {
             this.revision = revision;
             this.alert = alert;
             this.audit = audit;
+            this.traceparent = traceparent;
         }
     }
 

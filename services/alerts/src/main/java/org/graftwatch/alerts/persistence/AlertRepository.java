@@ -11,6 +11,7 @@ import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,10 +23,14 @@ import org.graftwatch.alerts.domain.AlertState;
 import org.graftwatch.contract.AlertEvent;
 import org.graftwatch.contract.AlertStatus;
 import org.graftwatch.contract.EventJson;
+import org.graftwatch.detector.RecordTrace;
 
 /** Alerts by id, each change written conditionally on the revision it was computed from; queried by the clinician API. */
 @ApplicationScoped
 public class AlertRepository implements PanacheMongoRepositoryBase<AlertDocument, String> {
+
+    @Inject
+    AlertMetrics metrics;
 
     void createIndexes(@Observes StartupEvent start) {
         mongoCollection().createIndex(Indexes.compoundIndex(Indexes.ascending("patientId"), Indexes.descending("onsetAt")));
@@ -37,14 +42,28 @@ public class AlertRepository implements PanacheMongoRepositoryBase<AlertDocument
         return findByIdOptional(alertId).map(AlertDocument::toState);
     }
 
+    /** As {@link #store(AlertChange, long, String)}, the change continuing the trace current on this thread. */
+    public boolean store(AlertChange change, long readRevision) {
+        return store(change, readRevision, RecordTrace.current());
+    }
+
     /**
      * Stores a change with its outbox entry if the alert is still at {@code readRevision} (0: not yet stored).
      *
+     * @param traceparent the trace its delivery continues (null: none)
      * @return false when another writer changed the alert first: reload and decide again
      */
-    public boolean store(AlertChange change, long readRevision) {
+    public boolean store(AlertChange change, long readRevision, String traceparent) {
+        boolean stored = write(change, readRevision, traceparent);
+        if (stored) {
+            metrics.stored(change.alert());
+        }
+        return stored;
+    }
+
+    private boolean write(AlertChange change, long readRevision, String traceparent) {
         AlertDocument.PendingChange pending = new AlertDocument.PendingChange(change.alert().revision(),
-                EventJson.write(change.alert()), change.auditEntry().map(EventJson::write).orElse(null));
+                EventJson.write(change.alert()), change.auditEntry().map(EventJson::write).orElse(null), traceparent);
         if (readRevision == 0) {
             try {
                 persist(AlertDocument.of(change.state(), List.of(pending)));
@@ -62,7 +81,8 @@ public class AlertRepository implements PanacheMongoRepositoryBase<AlertDocument
                 Updates.set("status", doc.status), Updates.set("onsetAt", doc.onsetAt), Updates.set("changedAt", doc.changedAt),
                 Updates.set("revision", doc.revision), Updates.set("alert", doc.alert),
                 Updates.set("awaitingSince", doc.awaitingSince), Updates.set("closedByClinician", doc.closedByClinician),
-                Updates.push("outbox", new Document("revision", pending.revision).append("alert", pending.alert).append("audit", pending.audit)));
+                Updates.push("outbox", new Document("revision", pending.revision).append("alert", pending.alert).append("audit", pending.audit)
+                        .append("traceparent", pending.traceparent)));
         return mongoCollection().updateOne(Filters.and(Filters.eq("_id", change.alert().alertId()),
                 Filters.eq("revision", readRevision)), update).getMatchedCount() == 1;
     }
