@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.graftwatch.contract.Topics;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
@@ -126,5 +129,118 @@ class RenderedOverlaysTest {
         hpas.forEach(h -> assertThat((Integer) map(h, "spec").get("maxReplicas")).isLessThanOrEqualTo(observationPartitions));
         assertThat(ofKind(docs, "PodDisruptionBudget")).extracting(p -> map(p, "metadata").get("name"))
                 .containsAll(Set.of("ingest", "case-registry", "graft-monitor", "surveillance", "alerts"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceSpreadsItsReplicasOverNodes(String overlay) throws Exception {
+        for (Map<String, Object> deployment : ofKind(render(overlay), "Deployment")) {
+            String name = String.valueOf(map(deployment, "metadata").get("name"));
+            Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
+            List<?> preferred = (List<?>) map(map(pod, "affinity"), "podAntiAffinity").get("preferredDuringSchedulingIgnoredDuringExecution");
+            assertThat(preferred).as("%s: preferred anti-affinity", name).isNotEmpty();
+            Map<String, Object> term = map(preferred.get(0), "podAffinityTerm");
+            assertThat(term).as(name).containsEntry("topologyKey", "kubernetes.io/hostname");
+            assertThat(map(map(term, "labelSelector"), "matchLabels")).as("%s: spreads its own replicas", name)
+                    .containsEntry("app.kubernetes.io/name", name);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceIsScrapedAndStartsWithinItsStartupProbe(String overlay) throws Exception {
+        List<Map<String, Object>> docs = render(overlay);
+        List<Map<String, Object>> monitors = ofKind(docs, "PodMonitor");
+        assertThat(monitors).hasSize(1);
+        Map<String, Object> monitor = map(monitors.get(0), "spec");
+        assertThat(String.valueOf(monitor.get("podMetricsEndpoints"))).contains("path=/q/metrics").contains("port=http");
+        Map<String, Object> selected = map(map(monitor, "selector"), "matchLabels");
+        assertThat(ofKind(docs, "ServiceMonitor")).as("no generated ServiceMonitor selecting every Service").isEmpty();
+        for (Map<String, Object> deployment : ofKind(docs, "Deployment")) {
+            String name = String.valueOf(map(deployment, "metadata").get("name"));
+            Map<String, Object> template = map(map(deployment, "spec"), "template");
+            assertThat(map(map(template, "metadata"), "labels")).as("%s is selected by the PodMonitor", name)
+                    .containsAllEntriesOf(selected);
+            assertThat(map(map(template, "metadata"), "annotations")).as(name)
+                    .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/q/metrics");
+            Map<String, Object> startup = map(containerOf(deployment), "startupProbe");
+            assertThat((Integer) startup.get("periodSeconds") * (Integer) startup.get("failureThreshold"))
+                    .as("%s: seconds the JVM has to start", name).isGreaterThanOrEqualTo(60);
+        }
+        assertThat(ofKind(docs, "PrometheusRule")).extracting(r -> map(r, "metadata").get("name")).containsExactly("graftwatch-platform");
+    }
+
+    /** What one service consumes (topics, groups) and produces, read from its application.properties. */
+    private record KafkaUse(Set<String> reads, Set<String> groups, Set<String> writes) {
+        static KafkaUse of(String service) throws IOException {
+            Properties properties = new Properties();
+            try (var in = Files.newBufferedReader(Path.of("../../services", service, "src/main/resources/application.properties"))) {
+                properties.load(in);
+            }
+            Set<String> reads = new TreeSet<>();
+            Set<String> groups = new TreeSet<>();
+            Set<String> writes = new TreeSet<>();
+            for (String key : properties.stringPropertyNames()) {
+                String value = withDefaults(properties.getProperty(key));
+                if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topics?")) {
+                    reads.addAll(List.of(value.split(",")));
+                } else if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id")) {
+                    groups.add(value);
+                } else if (key.matches("mp\\.messaging\\.outgoing\\.[^.]+\\.topic")) {
+                    writes.add(value);
+                }
+            }
+            return new KafkaUse(reads, groups, writes);
+        }
+
+        /** {@code ${VARIABLE:default}} as the service sees it without the variable. */
+        private static String withDefaults(String value) {
+            return value.replaceAll("\\$\\{[A-Z_]+:([^}]*)}", "$1").strip();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void inProductionEveryServiceIsItsOwnKafkaUserAllowedOnlyWhatItConsumesAndProduces() throws Exception {
+        List<Map<String, Object>> docs = render("prod");
+        Set<String> declaredTopics = ofKind(docs, "KafkaTopic").stream()
+                .map(t -> (String) map(t, "spec").get("topicName")).collect(Collectors.toSet());
+        Map<String, Map<String, Object>> users = ofKind(docs, "KafkaUser").stream()
+                .collect(Collectors.toMap(u -> (String) map(u, "metadata").get("name"), u -> u));
+        for (Map<String, Object> deployment : ofKind(docs, "Deployment")) {
+            String service = String.valueOf(map(deployment, "metadata").get("name"));
+            String secret = ((List<Object>) containerOf(deployment).get("env")).stream().map(e -> (Map<String, Object>) e)
+                    .filter(e -> "KAFKA_SASL_JAAS_CONFIG".equals(e.get("name")))
+                    .map(e -> (String) map(map(e, "valueFrom"), "secretKeyRef").get("name")).findFirst().orElseThrow();
+            assertThat(secret).as("%s uses the Secret of its own user", service).isEqualTo("graftwatch-" + service);
+            Map<String, Object> user = users.get(secret);
+            assertThat(user).as("KafkaUser %s", secret).isNotNull();
+            assertThat(map(map(user, "spec"), "authentication")).containsEntry("type", "scram-sha-512");
+
+            Set<String> reads = new TreeSet<>();
+            Set<String> groups = new TreeSet<>();
+            Set<String> writes = new TreeSet<>();
+            for (Object entry : (List<Object>) map(map(user, "spec"), "authorization").get("acls")) {
+                Map<String, Object> resource = map(entry, "resource");
+                List<String> operations = (List<String>) ((Map<String, Object>) entry).get("operations");
+                String name = (String) resource.get("name");
+                assertThat(resource).as("%s: no prefix or wildcard ACL", service).containsEntry("patternType", "literal");
+                assertThat(name).doesNotContain("*");
+                if ("group".equals(resource.get("type"))) {
+                    groups.add(name);
+                } else {
+                    assertThat(declaredTopics).as("%s: an ACL for a topic the cluster declares", service).contains(name);
+                    assertThat(operations.contains("Read") == operations.contains("Write"))
+                            .as("%s on %s: read or write, never both: %s", service, name, operations).isFalse();
+                    (operations.contains("Read") ? reads : writes).add(name);
+                }
+            }
+            KafkaUse use = KafkaUse.of(service);
+            assertThat(reads).as("%s reads exactly its input topics", service).isEqualTo(use.reads());
+            assertThat(groups).as("%s joins exactly its consumer groups", service).isEqualTo(use.groups());
+            assertThat(writes).as("%s writes exactly its output topics", service).isEqualTo(use.writes());
+        }
+        assertThat(users.keySet()).as("one user per service, no shared one")
+                .containsExactlyInAnyOrderElementsOf(GENERATED.stream().map(s -> "graftwatch-" + s).toList());
     }
 }
