@@ -27,6 +27,7 @@ import org.graftwatch.contract.RuleRef;
 import org.graftwatch.contract.Severity;
 import org.graftwatch.contract.Topics;
 import org.graftwatch.testsupport.InfrastructureResource;
+import org.graftwatch.testsupport.TestTokens;
 import org.graftwatch.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -88,12 +89,12 @@ class PatientTimelineIT {
         probe.send(Topics.FINDINGS, patientId, EventJson.write(gvhdOnset(patientId, 24)));
     }
 
-    /** Polls the timeline until it satisfies {@code complete}. */
-    static JsonPath awaitTimeline(String patientId, Predicate<JsonPath> complete) throws InterruptedException {
+    /** Polls the timeline, as the clinician with {@code token}, until it satisfies {@code complete}. */
+    static JsonPath awaitTimeline(String patientId, String token, Predicate<JsonPath> complete) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         JsonPath timeline = null;
         while (Instant.now().isBefore(deadline)) {
-            var response = given().get("/api/patients/" + patientId + "/timeline").then().extract();
+            var response = given().auth().oauth2(token).get("/api/patients/" + patientId + "/timeline").then().extract();
             if (response.statusCode() == 200) {
                 timeline = response.jsonPath();
                 if (complete.test(timeline)) {
@@ -120,7 +121,7 @@ class PatientTimelineIT {
             probe.send(Topics.CASE_EVENTS, patientId, EventJson.write(transplanted(patientId, "BMT-TL", 3, new CaseEvent.Treatment("DLI-1",
                     CaseEvent.TreatmentType.DLI, DAY_0.plusDays(60), null, null, null, null, "UCB-1", 1.0e6))));
         }
-        JsonPath timeline = awaitTimeline(patientId, t -> t.getList("treatments").size() == 2 && t.getList("gvhd").size() == 1
+        JsonPath timeline = awaitTimeline(patientId, TestTokens.clinician(), t -> t.getList("treatments").size() == 2 && t.getList("gvhd").size() == 1
                 && t.getList("alerts").size() == 1 && t.getList("chimerism").size() == 4 && t.getList("series").size() == 5
                 && t.getList("series.find { it.code == '751-8' }.points").size() == 6);
 
@@ -148,12 +149,12 @@ class PatientTimelineIT {
         try (TopicProbe probe = TopicProbe.connect()) {
             probe.send(Topics.OBSERVATIONS, patientId, EventJson.write(result(patientId, "lac-1", Analyte.LACTATE, day(3, 6), 5.1)));
             probe.send(Topics.OBSERVATIONS, patientId, EventJson.write(result(patientId, "lac-2", Analyte.LACTATE, day(3, 9), 2.0)));
-            awaitTimeline(patientId, t -> t.getList("series.find { it.code == '2524-7' }.points").size() == 2);
+            awaitTimeline(patientId, TestTokens.clinician(), t -> t.getList("series.find { it.code == '2524-7' }.points").size() == 2);
             probe.send(Topics.OBSERVATIONS, patientId, EventJson.write(new ObservationEvent("retract-lac-1", ObservationEvent.Type.RETRACTION,
                     patientId, "lac-1", "lab", "entered-in-error", Analyte.LACTATE, Analyte.LACTATE.code(), day(3, 6), null, null, null, null,
                     List.of(), Instant.now())));
         }
-        JsonPath timeline = awaitTimeline(patientId, t -> t.getList("series.find { it.code == '2524-7' }.points").size() == 1);
+        JsonPath timeline = awaitTimeline(patientId, TestTokens.clinician(), t -> t.getList("series.find { it.code == '2524-7' }.points").size() == 1);
         assertThat(timeline.getFloat("series[0].points[0].value")).isEqualTo(2.0f);
     }
 
@@ -173,7 +174,7 @@ class PatientTimelineIT {
 
     @Test
     void aPatientNothingIsKnownOfIsAnOperationOutcome() {
-        given().get("/api/patients/P-NOBODY/timeline").then().statusCode(404)
+        given().auth().oauth2(TestTokens.clinician()).get("/api/patients/P-NOBODY/timeline").then().statusCode(404)
                 .contentType(startsWith("application/fhir+json")).body("issue[0].code", equalTo("not-found"));
     }
 }

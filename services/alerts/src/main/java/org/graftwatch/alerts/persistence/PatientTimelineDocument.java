@@ -32,6 +32,10 @@ public class PatientTimelineDocument {
     public static final Set<Analyte> PLOTTED = Collections.unmodifiableSet(EnumSet.of(Analyte.ANC, Analyte.PLATELETS,
             Analyte.BODY_TEMPERATURE, Analyte.MEAN_ARTERIAL_PRESSURE, Analyte.LACTATE));
 
+    /** Treatments marked on the time axis (steroid courses and dose changes are not). */
+    public static final Set<CaseEvent.TreatmentType> MARKED = Collections.unmodifiableSet(EnumSet.of(CaseEvent.TreatmentType.HSCT,
+            CaseEvent.TreatmentType.DLI, CaseEvent.TreatmentType.CAR_T));
+
     @BsonId
     public String patientId;
     public String caseId;
@@ -71,7 +75,7 @@ public class PatientTimelineDocument {
         }
         caseVersion = event.version();
         caseId = event.caseId();
-        treatments = new ArrayList<>(event.snapshot().treatments().stream()
+        treatments = new ArrayList<>(event.snapshot().treatments().stream().filter(t -> MARKED.contains(t.type()))
                 .sorted(Comparator.comparing(CaseEvent.Treatment::date)).map(TreatmentMark::of).toList());
         return true;
     }

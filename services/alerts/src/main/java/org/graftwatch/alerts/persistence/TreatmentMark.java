@@ -41,6 +41,9 @@ public class TreatmentMark {
                 addIfPresent(parts, treatment.target() == null ? null : "anti-" + treatment.target());
                 addIfPresent(parts, treatment.product());
             }
+            default -> {
+                // not marked on the time axis (see PatientTimelineDocument.MARKED)
+            }
         }
         mark.detail = String.join("; ", parts);
         return mark;

@@ -125,14 +125,15 @@ class PatientTimelineDocumentTest {
     }
 
     @Test
-    void treatmentsComeFromTheNewestCaseVersionInDateOrder() {
+    void hsctDliAndCarTAreMarkedFromTheNewestCaseVersionInDateOrder() {
         PatientTimelineDocument t = new PatientTimelineDocument("P-1");
         CaseEvent.Treatment dli = new CaseEvent.Treatment("T-2", CaseEvent.TreatmentType.DLI, LocalDate.of(2025, 6, 1), null, null, null,
                 null, "UCB-1", 1.0e6);
         CaseEvent.Treatment carT = new CaseEvent.Treatment("T-3", CaseEvent.TreatmentType.CAR_T, LocalDate.of(2025, 8, 1), null, null, "CD19",
                 "tisagenlecleucel", null, null);
         assertThat(t.apply(caseEvent(2, hsct(LocalDate.of(2025, 3, 3))))).isTrue();
-        assertThat(t.apply(caseEvent(4, carT, dli, hsct(LocalDate.of(2025, 3, 3))))).isTrue();
+        assertThat(t.apply(caseEvent(4, carT, dli, CaseEvent.Treatment.steroids("T-4", LocalDate.of(2025, 4, 1), 2.0),
+                hsct(LocalDate.of(2025, 3, 3))))).isTrue();
         assertThat(t.apply(caseEvent(3, hsct(LocalDate.of(2025, 3, 3))))).as("an older version arriving late").isFalse();
         assertThat(t.apply(caseEvent(4, hsct(LocalDate.of(2025, 3, 3))))).as("the same version again").isFalse();
         assertThat(t.caseId).isEqualTo("CASE-P-1");
