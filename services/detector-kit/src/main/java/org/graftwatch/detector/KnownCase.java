@@ -20,6 +20,8 @@ public class KnownCase {
     public List<String> dliDays = new ArrayList<>();
     /** Every HSCT with its graft sources, in date order: which kinds of graft were given decides some deadlines. */
     public List<Transplant> transplantGrafts = new ArrayList<>();
+    /** Systemic steroid doses in date order: each holds from its date until the next. */
+    public List<SteroidDose> steroids = new ArrayList<>();
 
     /** One HSCT as known: day 0 and its graft sources. */
     public static class Transplant {
@@ -49,6 +51,20 @@ public class KnownCase {
         }
     }
 
+    /** A daily dose of systemic steroids from {@code from} (ISO date), mg/kg methylprednisolone equivalent. */
+    public static class SteroidDose {
+        public String from;
+        public double mgPerKgPerDay;
+
+        public SteroidDose() {
+        }
+
+        public SteroidDose(String from, double mgPerKgPerDay) {
+            this.from = from;
+            this.mgPerKgPerDay = mgPerKgPerDay;
+        }
+    }
+
     /** Takes a newer case version; returns false for a version already known (a redelivery or replay). */
     public boolean apply(CaseEvent event) {
         if (event.version() <= version) {
@@ -64,6 +80,10 @@ public class KnownCase {
                 .map(t -> new Transplant(t.date().toString(), t.sources().stream()
                         .map(s -> new Graft(s.id(), s.kind() == null ? null : s.kind().name())).toList()))
                 .toList());
+        steroids = new ArrayList<>(event.snapshot().treatments().stream()
+                .filter(t -> t.type() == CaseEvent.TreatmentType.SYSTEMIC_STEROIDS && t.doseMgPerKgPerDay() != null)
+                .sorted(Comparator.comparing(CaseEvent.Treatment::date))
+                .map(t -> new SteroidDose(t.date().toString(), t.doseMgPerKgPerDay())).toList());
         return true;
     }
 

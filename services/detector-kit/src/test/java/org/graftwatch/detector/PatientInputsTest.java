@@ -75,13 +75,13 @@ class PatientInputsTest {
                 record(Topics.OBSERVATIONS, "P-1", "{not json", TRACE_A),
                 record(Topics.OBSERVATIONS, "P-3", null, null),
                 record(Topics.OBSERVATIONS, "P-4", anc("", "a"), null),
-                record(Topics.FINDINGS, "P-5", anc("P-5", "a"), null)), "surveillance", NOW);
+                record(Topics.ALERTS, "P-5", anc("P-5", "a"), null)), "surveillance", NOW);
 
         assertThat(count(RecordCounts.PROCESSED, "service", "surveillance", "topic", Topics.OBSERVATIONS)).isEqualTo(1);
         assertThat(count(RecordCounts.REJECTED, "service", "surveillance", "topic", Topics.OBSERVATIONS, "reason", "unreadable")).isEqualTo(1);
         assertThat(count(RecordCounts.REJECTED, "service", "surveillance", "topic", Topics.OBSERVATIONS, "reason", "empty-record")).isEqualTo(1);
         assertThat(count(RecordCounts.REJECTED, "service", "surveillance", "topic", Topics.OBSERVATIONS, "reason", "no-patient-id")).isEqualTo(1);
-        assertThat(count(RecordCounts.REJECTED, "service", "surveillance", "topic", Topics.FINDINGS, "reason", "unexpected-topic")).isEqualTo(1);
+        assertThat(count(RecordCounts.REJECTED, "service", "surveillance", "topic", Topics.ALERTS, "reason", "unexpected-topic")).isEqualTo(1);
         assertThat(inputs.deadLetters()).hasSize(4);
         assertThat(inputs.deadLetters().get(0).traceparent()).as("the unreadable record's own trace").isEqualTo(TRACE_A);
         assertThat(inputs.deadLetters().get(1).traceparent()).isNull();
