@@ -28,7 +28,7 @@ import org.graftwatch.surveillance.persistence.PatientSurveillanceStateRepositor
 /** Assesses a batch of inputs with the surveillance rules; see {@link DetectorBatch} for the order of effects. */
 @ApplicationScoped
 public class SurveillanceMonitor {
-    static final String DETECTOR = "surveillance";
+    public static final String DETECTOR = "surveillance";
 
     @Inject
     PatientSurveillanceStateRepository repository;
@@ -43,7 +43,7 @@ public class SurveillanceMonitor {
         Sepsis sepsis = new Sepsis(criteria.sepsis().criteria());
         SepticShock septicShock = new SepticShock(criteria.septicShock().criteria(), criteria.sepsis().criteria());
         Relapse relapse = new Relapse(criteria.relapse().criteria());
-        AcuteGvhd gvhd = new AcuteGvhd(criteria.gvhd().criteria());
+        AcuteGvhd gvhd = new AcuteGvhd(criteria.gvhd().criteria(), criteria.gvhd().steroidCriteria());
         return DetectorBatch.assess(records, DETECTOR, Instant.now(clock), repository::load, PatientSurveillanceState::new,
                 (state, now) -> {
                     PatientSeries series = state.patientSeries();
@@ -51,14 +51,14 @@ public class SurveillanceMonitor {
                             () -> febrileNeutropenia.episodes(series.of(Analyte.BODY_TEMPERATURE), series.of(Analyte.ANC)));
                     List<Episode> sepsisEpisodes = RuleTiming.time(DETECTOR, Sepsis.RULE.id(), () -> sepsis.evaluate(series, fn));
                     AcuteGvhd.Course course = RuleTiming.time(DETECTOR, "gvhd-magic",
-                            () -> gvhd.evaluate(series, state.knownCase.transplants()));
+                            () -> gvhd.evaluate(series, state.knownCase.transplants(), state.steroids()));
                     List<AcuteGvhd.GradeChange> changes = course.changes();
                     state.gvhdGrade = changes.isEmpty() ? 0 : changes.get(changes.size() - 1).grade();
                     state.gvhdGradeSince = changes.isEmpty() ? null : changes.get(changes.size() - 1).at();
                     List<Episode> episodes = new ArrayList<>(fn);
                     episodes.addAll(sepsisEpisodes);
                     episodes.addAll(RuleTiming.time(DETECTOR, SepticShock.RULE.id(), () -> septicShock.evaluate(series, sepsisEpisodes, fn)));
-                    episodes.addAll(RuleTiming.time(DETECTOR, "relapse", () -> relapse.evaluate(series)));
+                    episodes.addAll(RuleTiming.time(DETECTOR, "relapse", () -> relapse.evaluate(series, state.declines())));
                     episodes.addAll(course.episodes());
                     return episodes.stream().map(e -> toFinding(state, e, now)).toList();
                 });

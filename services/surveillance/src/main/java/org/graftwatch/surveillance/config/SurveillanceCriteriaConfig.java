@@ -8,6 +8,7 @@ import org.graftwatch.surveillance.domain.GvhdCriteria;
 import org.graftwatch.surveillance.domain.RelapseCriteria;
 import org.graftwatch.surveillance.domain.SepsisCriteria;
 import org.graftwatch.surveillance.domain.SepticShockCriteria;
+import org.graftwatch.surveillance.domain.SteroidRefractoryCriteria;
 
 /** Thresholds of clinical-criteria.md (Relapse; Infection; Acute GVHD), overridable per site without a rebuild. */
 @ConfigMapping(prefix = "graftwatch.criteria")
@@ -149,8 +150,13 @@ public interface SurveillanceCriteriaConfig {
         @WithDefault("1.0")
         double molecularRiseLog10();
 
+        /** Chimerism-led relapse: a CD33+/CD34+ chimerism decline and MRD positivity at most this far apart. */
+        @WithDefault("P30D")
+        Duration chimerismWindow();
+
         default RelapseCriteria criteria() {
-            return new RelapseCriteria(marrowBlastsAtOrAbove(), bloodBlastsAbove(), mrdPositiveAtOrAbove(), molecularRiseLog10());
+            return new RelapseCriteria(marrowBlastsAtOrAbove(), bloodBlastsAbove(), mrdPositiveAtOrAbove(), molecularRiseLog10(),
+                    chimerismWindow());
         }
     }
 
@@ -195,6 +201,22 @@ public interface SurveillanceCriteriaConfig {
         /** An organ assessment stands until a newer one, for at most this long. */
         @WithDefault("P14D")
         Duration assessmentWindow();
+
+        /** Steroid-refractory: systemic steroids count from this daily dose, mg/kg methylprednisolone equivalent. */
+        @WithDefault("2.0")
+        double steroidDoseAtLeast();
+
+        /** Steroid-refractory: progression once this many days of treatment are complete. */
+        @WithDefault("3")
+        int steroidProgressionAfterDays();
+
+        /** Steroid-refractory: no improvement once this many days of treatment are complete. */
+        @WithDefault("7")
+        int steroidNoImprovementAfterDays();
+
+        default SteroidRefractoryCriteria steroidCriteria() {
+            return new SteroidRefractoryCriteria(steroidDoseAtLeast(), steroidProgressionAfterDays(), steroidNoImprovementAfterDays());
+        }
 
         default GvhdCriteria criteria() {
             return new GvhdCriteria(skinStage2AtOrAbove(), skinStage3Above(), liverStage1AtOrAbove(), liverStage2Above(),

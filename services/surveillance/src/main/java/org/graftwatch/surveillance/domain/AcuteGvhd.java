@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -27,8 +28,9 @@ import org.graftwatch.contract.Severity;
  * <li>improvement: a fall in grade lowers the current grade and raises nothing; grade 0 ends the course and its
  * episodes.</li>
  * </ul>
- * The steroid-refractory flag (EBMT/MAGIC 2020) needs steroid start dates and doses, which the contract does not carry
- * yet; it waits for them.
+ * When systemic steroids are recorded, a course found steroid-refractory ({@link SteroidRefractoriness}) is flagged on
+ * its open episode (the one holding when it was found) and on every later one of the course: the summary says so and
+ * the evidence adds the assessment that showed it.
  */
 public final class AcuteGvhd {
     public static final RuleRef ONSET = new RuleRef("gvhd-onset-magic", "1");
@@ -46,15 +48,22 @@ public final class AcuteGvhd {
     }
 
     private final GvhdStaging staging;
+    private final SteroidRefractoriness refractoriness;
 
-    public AcuteGvhd(GvhdCriteria criteria) {
+    public AcuteGvhd(GvhdCriteria criteria, SteroidRefractoryCriteria steroids) {
         this.staging = new GvhdStaging(criteria);
+        this.refractoriness = new SteroidRefractoriness(steroids);
+    }
+
+    public Course evaluate(PatientSeries series, List<LocalDate> transplants) {
+        return evaluate(series, transplants, List.of());
     }
 
     /**
      * @param transplants day 0 of each allogeneic transplant
+     * @param steroids    the systemic steroid doses recorded, any order
      */
-    public Course evaluate(PatientSeries series, List<LocalDate> transplants) {
+    public Course evaluate(PatientSeries series, List<LocalDate> transplants, List<SteroidDose> steroids) {
         List<Episode> episodes = new ArrayList<>();
         List<GradeChange> changes = new ArrayList<>();
         if (transplants.isEmpty()) {
@@ -66,6 +75,7 @@ public final class AcuteGvhd {
         List<Episode> course = new ArrayList<>();
         Set<GvhdStaging.Organ> involved = EnumSet.noneOf(GvhdStaging.Organ.class);
         int current = 0;
+        Instant courseStart = null;
         for (Instant t : times) {
             GvhdStaging.Stage stage = staging.at(series, t);
             int grade = stage.grade();
@@ -78,11 +88,12 @@ public final class AcuteGvhd {
                     course.add(episode(ONSET, AlertKind.GVHD_ONSET, severity, t, stage, "Acute GVHD onset", null));
                     involved.addAll(stage.involved());
                     current = grade;
+                    courseStart = t;
                 }
                 continue;
             }
             if (grade == 0) {
-                course.forEach(e -> episodes.add(e.endedAt(t)));
+                flagRefractory(course, courseStart, t, series, times, steroids).forEach(e -> episodes.add(e.endedAt(t)));
                 course.clear();
                 involved.clear();
                 current = 0;
@@ -99,9 +110,28 @@ public final class AcuteGvhd {
             }
             current = grade;
         }
-        episodes.addAll(course);
+        if (!course.isEmpty()) {
+            episodes.addAll(flagRefractory(course, courseStart, null, series, times, steroids));
+        }
         episodes.sort(Comparator.comparing(Episode::onsetAt));
         return new Course(episodes, changes);
+    }
+
+    /** The course's episodes, those from the one open when the course was found steroid-refractory on flagged. */
+    private List<Episode> flagRefractory(List<Episode> course, Instant start, Instant end, PatientSeries series, TreeSet<Instant> times,
+                                         List<SteroidDose> steroids) {
+        if (steroids.isEmpty()) {
+            return course;
+        }
+        Optional<SteroidRefractoriness.Flag> flag = refractoriness.judge(start, end, series, times, steroids, staging);
+        if (flag.isEmpty()) {
+            return course;
+        }
+        Instant at = flag.get().at();
+        Episode open = course.stream().filter(e -> !e.onsetAt().isAfter(at)).reduce((a, b) -> b).orElseThrow();
+        String note = "; steroid-refractory on " + ClinicalText.TIME.format(at) + " [" + SteroidRefractoriness.RULE.id() + " v"
+                + SteroidRefractoriness.RULE.version() + "]: " + flag.get().reason() + "; consider second-line treatment";
+        return course.stream().map(e -> e.onsetAt().isBefore(open.onsetAt()) ? e : e.flagged(note, flag.get().evidence())).toList();
     }
 
     private static Episode episode(RuleRef rule, AlertKind kind, Severity severity, Instant at, GvhdStaging.Stage stage, String what,

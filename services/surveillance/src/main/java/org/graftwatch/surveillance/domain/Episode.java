@@ -32,6 +32,13 @@ public record Episode(EpisodeKey key, AlertKind kind, Severity severity, Instant
         return new Episode(key, kind, severity, onsetAt, at, summary, evidence, supersedes);
     }
 
+    /** The same episode with a note appended to its summary and more evidence: a flag found on it later. */
+    public Episode flagged(String note, List<Evidence> more) {
+        List<Evidence> all = new java.util.ArrayList<>(evidence);
+        all.addAll(more);
+        return new Episode(key, kind, severity, onsetAt, endedAt, summary + note, distinct(all), supersedes);
+    }
+
     /** Evidence without repeats: a result that counts for two scores is listed once. */
     static List<Evidence> distinct(List<Evidence> evidence) {
         Set<String> seen = new HashSet<>();

@@ -2,18 +2,30 @@ package org.graftwatch.surveillance.persistence;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.graftwatch.contract.Analyte;
+import org.graftwatch.contract.EventJson;
+import org.graftwatch.contract.Finding;
 import org.graftwatch.contract.ObservationEvent;
 import org.graftwatch.detector.PatientStateDocument;
 import org.graftwatch.detector.SeriesPoint;
+import org.graftwatch.surveillance.SurveillanceMonitor;
+import org.graftwatch.surveillance.domain.ChimerismDecline;
 import org.graftwatch.surveillance.domain.PatientSeries;
 import org.graftwatch.surveillance.domain.Reading;
+import org.graftwatch.surveillance.domain.SteroidDose;
 
-/** What surveillance knows of one patient: besides the common part, the series its rules read. */
+/**
+ * What surveillance knows of one patient: besides the common part, the series its rules read and the graft monitor's
+ * myeloid and progenitor chimerism declines.
+ */
 @MongoEntity(collection = "patient_surveillance_state")
 public class PatientSurveillanceState extends PatientStateDocument {
     /** Bound per series: vital signs every few hours for several months. */
@@ -34,6 +46,10 @@ public class PatientSurveillanceState extends PatientStateDocument {
     /** The current MAGIC grade of acute GVHD and since when: improvements are recorded here, without an alert. */
     public int gvhdGrade;
     public Instant gvhdGradeSince;
+    /** The graft monitor's CD33+/CD34+ chimerism declines: episode id → the finding as last received (JSON). */
+    public Map<String, String> chimerismDeclines = new HashMap<>();
+    /** Bound on the declines kept: the latest onsets, far more than a patient's course ever has. */
+    static final int MAX_DECLINES = 100;
 
     public PatientSurveillanceState() {
     }
@@ -59,6 +75,43 @@ public class PatientSurveillanceState extends PatientStateDocument {
             return created;
         });
         return SeriesPoint.apply(stored.points, numeric(event), MAX_POINTS);
+    }
+
+    /**
+     * Keeps a myeloid or progenitor chimerism decline of another detector (its latest state; a withdrawn one is
+     * forgotten), ignores every other finding; returns whether anything changed.
+     *
+     * @throws IllegalArgumentException for a chimerism decline that lacks what the relapse rule needs
+     */
+    @Override
+    public boolean apply(Finding finding) {
+        if (ChimerismDecline.of(finding, SurveillanceMonitor.DETECTOR).isEmpty()) {
+            return false;
+        }
+        if (finding.state() == Finding.State.WITHDRAWN) {
+            return chimerismDeclines.remove(finding.episodeId()) != null;
+        }
+        String json = EventJson.write(finding);
+        if (json.equals(chimerismDeclines.put(finding.episodeId(), json))) {
+            return false;
+        }
+        if (chimerismDeclines.size() > MAX_DECLINES) {
+            declines().stream().min(Comparator.comparing(ChimerismDecline::onsetAt))
+                    .ifPresent(oldest -> chimerismDeclines.remove(oldest.episodeId()));
+        }
+        return true;
+    }
+
+    /** The systemic steroid doses of the case, as the steroid-refractory rule reads them. */
+    public List<SteroidDose> steroids() {
+        return knownCase.steroids == null ? List.of()
+                : knownCase.steroids.stream().map(d -> new SteroidDose(LocalDate.parse(d.from), d.mgPerKgPerDay)).toList();
+    }
+
+    /** The declines kept, as the relapse rule reads them. */
+    public List<ChimerismDecline> declines() {
+        return chimerismDeclines.values().stream().map(json -> EventJson.read(json, Finding.class))
+                .flatMap(f -> ChimerismDecline.of(f, SurveillanceMonitor.DETECTOR).stream()).toList();
     }
 
     /** The series point stores a number: a boolean or an ACVPU code becomes one (the detector kit keeps numbers only). */

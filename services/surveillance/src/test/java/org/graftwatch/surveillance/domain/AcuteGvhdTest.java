@@ -16,7 +16,8 @@ class AcuteGvhdTest {
     static final GvhdCriteria MAGIC = new GvhdCriteria(25, 50, 2.0, 3.0, 6.0, 15.0, 500, 1000, 1500, 3, 5, 7, Duration.ofDays(14));
     private static final List<LocalDate> HSCT = List.of(LocalDate.parse("2025-10-30"));
     private final GvhdStaging staging = new GvhdStaging(MAGIC);
-    private final AcuteGvhd gvhd = new AcuteGvhd(MAGIC);
+    static final SteroidRefractoryCriteria EBMT_2020 = new SteroidRefractoryCriteria(2.0, 3, 7);
+    private final AcuteGvhd gvhd = new AcuteGvhd(MAGIC, EBMT_2020);
 
     @Test
     void skinStagesAtTheirBsaBoundaries() {

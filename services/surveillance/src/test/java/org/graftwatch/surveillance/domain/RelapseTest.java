@@ -2,6 +2,7 @@ package org.graftwatch.surveillance.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.graftwatch.contract.Analyte;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** ELN 2021 relapse rules on the motivating case and at their thresholds. */
 class RelapseTest {
-    private final Relapse relapse = new Relapse(new RelapseCriteria(5.0, 0.0, 0.1, 1.0));
+    private final Relapse relapse = new Relapse(new RelapseCriteria(5.0, 0.0, 0.1, 1.0, Duration.ofDays(30)));
 
     @Test
     void motivatingCaseConvertsThenRelapsesInBloodSupersedingTheWarning() {

@@ -3,12 +3,24 @@ package org.graftwatch.surveillance.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.graftwatch.contract.AlertKind;
 import org.graftwatch.contract.Analyte;
+import org.graftwatch.contract.CaseEvent;
+import org.graftwatch.contract.Evidence;
+import org.graftwatch.contract.Finding;
 import org.graftwatch.contract.ObservationEvent;
+import org.graftwatch.contract.RuleRef;
+import org.graftwatch.contract.Severity;
 import org.graftwatch.surveillance.domain.Reading;
+import org.graftwatch.surveillance.domain.SteroidDose;
 import org.junit.jupiter.api.Test;
 
-/** Which results surveillance keeps, how booleans and ACVPU become numbers, and that retractions remove them. */
+/**
+ * Which results surveillance keeps, how booleans and ACVPU become numbers, that retractions remove them, which
+ * findings of other detectors it keeps, and the steroid doses it reads from the case.
+ */
 class PatientSurveillanceStateTest {
 
     private static ObservationEvent result(String id, Analyte analyte, Double value, Boolean flag, String code) {
@@ -41,5 +53,37 @@ class PatientSurveillanceStateTest {
                 null, null, null, Instant.now());
         assertThat(state.apply(retraction)).isTrue();
         assertThat(state.patientSeries().of(Analyte.STOOL_VOLUME)).isEmpty();
+    }
+
+    private static Finding decline(String detector, Analyte lineage, Finding.State state) {
+        Instant onset = Instant.parse("2026-01-18T09:00:00Z");
+        return new Finding("ep-1", "P-1", null, AlertKind.CHIMERISM_DECLINE,
+                Severity.WARNING, state, onset, null, new RuleRef("chimerism-decline", "1"),
+                "declining", List.of(new Evidence("c-1", lineage.code(), 88.0, "%", onset)), null, onset,
+                detector);
+    }
+
+    @Test
+    void keepsTheLatestMyeloidDeclineOfTheGraftMonitorAndForgetsAWithdrawnOne() {
+        PatientSurveillanceState state = new PatientSurveillanceState("P-1");
+        assertThat(state.apply(decline("graft-monitor", Analyte.CHIMERISM_CD3, Finding.State.ACTIVE))).isFalse();
+        assertThat(state.apply(decline("surveillance", Analyte.CHIMERISM_CD33, Finding.State.ACTIVE))).isFalse();
+        assertThat(state.apply(decline("graft-monitor", Analyte.CHIMERISM_CD33, Finding.State.ACTIVE))).isTrue();
+        assertThat(state.apply(decline("graft-monitor", Analyte.CHIMERISM_CD33, Finding.State.ACTIVE)))
+                .as("the same finding again").isFalse();
+        assertThat(state.apply(decline("graft-monitor", Analyte.CHIMERISM_CD33, Finding.State.ENDED))).isTrue();
+        assertThat(state.declines()).singleElement().satisfies(d -> assertThat(d.lineageCode()).isEqualTo("chimerism-cd33"));
+        assertThat(state.apply(decline("graft-monitor", Analyte.CHIMERISM_CD33, Finding.State.WITHDRAWN))).isTrue();
+        assertThat(state.declines()).isEmpty();
+    }
+
+    @Test
+    void steroidDosesComeFromTheCase() {
+        PatientSurveillanceState state = new PatientSurveillanceState("P-1");
+        var steroids = CaseEvent.Treatment.steroids("S-1", LocalDate.parse("2026-01-10"), 2.0);
+        state.knownCase.apply(new CaseEvent("e-1", CaseEvent.Type.STEROIDS_RECORDED, "P-1",
+                "CASE-P-1", 2, Instant.now(), new CaseEvent.CaseSnapshot(
+                new CaseEvent.Patient("P-1", null, null, "AML", "HEM-3"), List.of(steroids))));
+        assertThat(state.steroids()).containsExactly(new SteroidDose(LocalDate.parse("2026-01-10"), 2.0));
     }
 }
