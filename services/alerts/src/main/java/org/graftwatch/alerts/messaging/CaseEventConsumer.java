@@ -14,6 +14,7 @@ import org.graftwatch.alerts.persistence.PatientWards;
 import org.graftwatch.contract.CaseEvent;
 import org.graftwatch.contract.DeadLetter;
 import org.graftwatch.contract.EventJson;
+import org.graftwatch.detector.BatchRetry;
 import org.graftwatch.detector.KeyedSends;
 import org.graftwatch.detector.OutgoingRecord;
 import org.graftwatch.detector.RecordCounts;
@@ -38,6 +39,11 @@ public class CaseEventConsumer {
     @Incoming("case-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        // a store or broker outage holds the record (and its partition) until it passes, rather than failing the channel
+        BatchRetry.throughOutages("case-events", () -> recordWard(record));
+    }
+
+    private void recordWard(ConsumerRecord<String, String> record) {
         CaseEvent event;
         try {
             event = EventJson.read(record.value(), CaseEvent.class);

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.graftwatch.alerts.AlertDesk;
 import org.graftwatch.contract.EventJson;
+import org.graftwatch.detector.BatchRetry;
 import org.graftwatch.detector.KafkaBatches;
 import org.graftwatch.detector.KeyedSends;
 import org.graftwatch.detector.OutgoingRecord;
@@ -33,9 +34,12 @@ public class FindingConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> batch) {
         List<ConsumerRecord<String, String>> records = KafkaBatches.inPollOrder(batch);
-        AlertDesk.BatchOutcome outcome = desk.process(records);
-        KeyedSends.sendAndAwait(deadLetters, outcome.deadLetters().stream()
-                .map(d -> new OutgoingRecord(d.key(), EventJson.write(d))).toList());
-        desk.deliver(outcome);
+        // a store or broker outage holds the batch (and its partitions) until it passes, rather than failing the channel
+        BatchRetry.throughOutages("findings", () -> {
+            AlertDesk.BatchOutcome outcome = desk.process(records);
+            KeyedSends.sendAndAwait(deadLetters, outcome.deadLetters().stream()
+                    .map(d -> new OutgoingRecord(d.key(), EventJson.write(d))).toList());
+            desk.deliver(outcome);
+        });
     }
 }

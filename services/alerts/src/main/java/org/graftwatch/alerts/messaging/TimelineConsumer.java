@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.graftwatch.alerts.config.AlertsConfig;
 import org.graftwatch.alerts.persistence.PatientTimelineDocument;
 import org.graftwatch.alerts.persistence.PatientTimelines;
+import org.graftwatch.detector.BatchRetry;
 import org.graftwatch.detector.KafkaBatches;
 import org.graftwatch.detector.KeyedSends;
 
@@ -42,6 +43,11 @@ public class TimelineConsumer {
     @Incoming("timeline-inputs")
     @Blocking
     public void consume(ConsumerRecords<String, String> batch) {
+        // a store or broker outage holds the batch (and its partitions) until it passes, rather than failing the channel
+        BatchRetry.throughOutages("timeline-inputs", () -> project(batch));
+    }
+
+    private void project(ConsumerRecords<String, String> batch) {
         Instant now = Instant.now(clock);
         TimelineInputs inputs = TimelineInputs.read(KafkaBatches.inPollOrder(batch), now);
         KeyedSends.sendAndAwait(deadLetters, inputs.deadLetters());

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.graftwatch.detector.BatchRetry;
 import org.graftwatch.detector.KafkaBatches;
 import org.graftwatch.graftmonitor.GraftMonitor;
 
@@ -35,6 +36,7 @@ public class GraftInputConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> batch) {
         List<ConsumerRecord<String, String>> records = KafkaBatches.inPollOrder(batch);
-        monitor.process(records).publishThenStore(findings, deadLetters, monitor::store);
+        // a store or broker outage holds the batch (and its partitions) until it passes, rather than failing the channel
+        BatchRetry.throughOutages("graft-inputs", () -> monitor.process(records).publishThenStore(findings, deadLetters, monitor::store));
     }
 }
