@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class IngestIT {
     private static final Duration WAIT = Duration.ofSeconds(45);
 
-    private static String anc(String patientId, String id, String unit) {
+    static String anc(String patientId, String id, String unit) {
         return """
                 {"resourceType":"Observation","id":"%s","status":"final","subject":{"reference":"Patient/%s"},
                  "code":{"coding":[{"system":"http://loinc.org","code":"751-8"}]},"effectiveDateTime":"2025-03-16T07:30:00+00:00",

@@ -71,7 +71,7 @@ public class FhirResource {
             return Response.status(unreadable ? 400 : 422).type(OperationOutcome.MEDIA_TYPE)
                     .entity(new OperationOutcome(issues)).build();
         }
-        ObservationPublisher.Published published = publisher.publishAndAwait(intake.accepted(), List.of());
+        ObservationPublisher.Published published = publisher.publishAndAwait(intake.accepted());
         return Response.accepted(new Accepted(intake.accepted().stream().map(ObservationEvent::observationId).toList(),
                         published.duplicates().stream().map(ObservationEvent::observationId).toList()))
                 .type(MediaType.APPLICATION_JSON).build();

@@ -51,7 +51,7 @@ public class Hl7v2Resource {
         OruTranslator.Read read = oru.read(body, HTTP_SOURCE);
         var intake = read.intake();
         if (intake.isAccepted()) {
-            publisher.publishAndAwait(intake.accepted(), List.of());
+            publisher.publishAndAwait(intake.accepted());
             return ack(read.message().generateACK());
         }
         metrics.rejected(intake.reasons());
