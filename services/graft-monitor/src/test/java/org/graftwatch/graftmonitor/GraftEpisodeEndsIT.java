@@ -5,6 +5,7 @@ import static org.graftwatch.graftmonitor.GraftTimeline.source;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,19 +14,30 @@ import org.graftwatch.contract.AlertKind;
 import org.graftwatch.contract.Analyte;
 import org.graftwatch.contract.CaseEvent;
 import org.graftwatch.contract.Finding;
+import org.bson.Document;
 import org.graftwatch.contract.ObservationEvent;
+import org.graftwatch.graftmonitor.persistence.PatientGraftStateRepository;
 import org.graftwatch.testsupport.InfrastructureResource;
 import org.graftwatch.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /**
  * Through the real broker and store: findings end when their condition resolves (chimerism back to full donor, counts
- * recovered), the ended episode keeps its id, and a second decline after recovery is a new finding.
+ * recovered), the ended episode keeps its id, and a second decline after recovery is a new finding; replaying the
+ * same input leaves the stored state as it was.
  */
 @QuarkusTest
 @QuarkusTestResource(InfrastructureResource.class)
 class GraftEpisodeEndsIT {
     private static final LocalDate DAY_ZERO = LocalDate.parse("2025-03-03");
+
+    @Inject
+    PatientGraftStateRepository repository;
+
+    /** The patient's document as stored, as JSON. */
+    private String storedState(String patientId) {
+        return repository.mongoCollection().withDocumentClass(Document.class).find(new Document("_id", patientId)).first().toJson();
+    }
 
     @Test
     void aChimerismDeclineEndsWhenFullDonorAgainAndTheNextDeclineIsANewFinding() {
@@ -51,11 +63,13 @@ class GraftEpisodeEndsIT {
             assertThat(second.state()).isEqualTo(Finding.State.ACTIVE);
             assertThat(second.dayPostTransplant()).isEqualTo(70);
 
-            // the whole series again: nothing new
+            // the whole series again: nothing new, and the stored state is the same to the byte
             int published = patient.findings(Duration.ofSeconds(2)).size();
+            String stored = storedState(patient.patientId);
             patient.send(patient.chimerism(Analyte.CHIMERISM_WB, 28, 8, 90), patient.chimerism(Analyte.CHIMERISM_WB, 42, 6, 88),
                     patient.chimerism(Analyte.CHIMERISM_WB, 56, 5, 90), patient.chimerism(Analyte.CHIMERISM_WB, 70, 5, 88));
             assertThat(patient.findings(Duration.ofSeconds(5))).hasSize(published).hasSize(3);
+            assertThat(storedState(patient.patientId)).isEqualTo(stored);
         }
     }
 
