@@ -170,8 +170,11 @@ class RenderedOverlaysTest {
         assertThat(ofKind(docs, "PrometheusRule")).extracting(r -> map(r, "metadata").get("name")).containsExactly("graftwatch-platform");
     }
 
-    /** What one service consumes (topics, groups) and produces, read from its application.properties. */
-    private record KafkaUse(Set<String> reads, Set<String> groups, Set<String> writes) {
+    /**
+     * What one service consumes (topics, groups) and produces (topics, transactional ids: the fixed part before a
+     * per-instance suffix such as {@code ${quarkus.uuid}}), read from its application.properties.
+     */
+    private record KafkaUse(Set<String> reads, Set<String> groups, Set<String> writes, Set<String> transactionalIdPrefixes) {
         static KafkaUse of(String service) throws IOException {
             Properties properties = new Properties();
             try (var in = Files.newBufferedReader(Path.of("../../services", service, "src/main/resources/application.properties"))) {
@@ -180,6 +183,7 @@ class RenderedOverlaysTest {
             Set<String> reads = new TreeSet<>();
             Set<String> groups = new TreeSet<>();
             Set<String> writes = new TreeSet<>();
+            Set<String> transactional = new TreeSet<>();
             for (String key : properties.stringPropertyNames()) {
                 String value = withDefaults(properties.getProperty(key));
                 if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topics?")) {
@@ -188,9 +192,11 @@ class RenderedOverlaysTest {
                     groups.add(value);
                 } else if (key.matches("mp\\.messaging\\.outgoing\\.[^.]+\\.topic")) {
                     writes.add(value);
+                } else if (key.matches("mp\\.messaging\\.outgoing\\.[^.]+\\.transactional\\.id")) {
+                    transactional.add(properties.getProperty(key).replaceAll("\\$\\{[^}]*}.*$", ""));
                 }
             }
-            return new KafkaUse(reads, groups, writes);
+            return new KafkaUse(reads, groups, writes, transactional);
         }
 
         /** {@code ${VARIABLE:default}} as the service sees it without the variable. */
@@ -198,6 +204,12 @@ class RenderedOverlaysTest {
             return value.replaceAll("\\$\\{[A-Z_]+:([^}]*)}", "$1").strip();
         }
     }
+
+    /**
+     * Topics a service writes that its application.properties cannot show: its channel's records name their own topic
+     * (ingest's transactional producer sends the observations and the ward dead letters of one batch together).
+     */
+    private static final Map<String, Set<String>> NAMED_PER_RECORD = Map.of("ingest", Set.of(Topics.WARD_DLQ));
 
     @SuppressWarnings("unchecked")
     @Test
@@ -220,12 +232,20 @@ class RenderedOverlaysTest {
             Set<String> reads = new TreeSet<>();
             Set<String> groups = new TreeSet<>();
             Set<String> writes = new TreeSet<>();
+            Set<String> transactional = new TreeSet<>();
             for (Object entry : (List<Object>) map(map(user, "spec"), "authorization").get("acls")) {
                 Map<String, Object> resource = map(entry, "resource");
                 List<String> operations = (List<String>) ((Map<String, Object>) entry).get("operations");
                 String name = (String) resource.get("name");
-                assertThat(resource).as("%s: no prefix or wildcard ACL", service).containsEntry("patternType", "literal");
                 assertThat(name).doesNotContain("*");
+                if ("transactionalId".equals(resource.get("type"))) {
+                    // a transactional id ends in a per-instance suffix: the one prefix ACL, named after the service
+                    assertThat(resource).as("%s: transactional ids by prefix", service).containsEntry("patternType", "prefix");
+                    assertThat(name).as("%s: its own transactional ids only", service).startsWith(service + "-");
+                    transactional.add(name);
+                    continue;
+                }
+                assertThat(resource).as("%s: no prefix or wildcard ACL", service).containsEntry("patternType", "literal");
                 if ("group".equals(resource.get("type"))) {
                     groups.add(name);
                 } else {
@@ -236,9 +256,12 @@ class RenderedOverlaysTest {
                 }
             }
             KafkaUse use = KafkaUse.of(service);
+            Set<String> expectedWrites = new TreeSet<>(use.writes());
+            expectedWrites.addAll(NAMED_PER_RECORD.getOrDefault(service, Set.of()));
             assertThat(reads).as("%s reads exactly its input topics", service).isEqualTo(use.reads());
             assertThat(groups).as("%s joins exactly its consumer groups", service).isEqualTo(use.groups());
-            assertThat(writes).as("%s writes exactly its output topics", service).isEqualTo(use.writes());
+            assertThat(writes).as("%s writes exactly its output topics", service).isEqualTo(expectedWrites);
+            assertThat(transactional).as("%s: ACLs for exactly its transactional ids", service).isEqualTo(use.transactionalIdPrefixes());
         }
         assertThat(users.keySet()).as("one user per service, no shared one")
                 .containsExactlyInAnyOrderElementsOf(GENERATED.stream().map(s -> "graftwatch-" + s).toList());
