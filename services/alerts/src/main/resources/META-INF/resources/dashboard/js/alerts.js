@@ -1,6 +1,6 @@
 // The live list of unresolved alerts: loaded once, then kept current from the alert stream (each change carries the
 // alert as it stands, with its revision; an older revision never overwrites a newer one).
-import { follow, getJson, postJson, onTokenChange, token } from './api.js';
+import { follow, getJson, postJson, onTokenChange, token, tokenSubject } from './api.js';
 import { mountSignIn } from './signin.js';
 import { formatTime, severityRank, showMessage } from './format.js';
 
@@ -90,7 +90,10 @@ function render() {
 async function acknowledge(alert, button) {
   button.disabled = true;
   try {
-    take(await postJson('/api/alerts/' + encodeURIComponent(alert.alertId) + '/acknowledge', { reason: 'acknowledged on the dashboard' }));
+    // TEMPORARY: actor (the token's subject) only for as long as the alerts API does not yet take the acting clinician
+    // from the verified token; drop it then — the server must never trust a name the page sends.
+    take(await postJson('/api/alerts/' + encodeURIComponent(alert.alertId) + '/acknowledge',
+      { reason: 'acknowledged on the dashboard', actor: tokenSubject() || undefined }));
     showMessage('');
   } catch (e) {
     button.disabled = false;

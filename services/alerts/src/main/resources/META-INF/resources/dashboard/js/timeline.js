@@ -106,13 +106,27 @@ function plot(container, { name, title, note, series, data, scales, axes, range,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     cursor: { sync: { key: 'timeline' } },
     scales: Object.assign({ x: { time: true, range: () => range } }, scales),
-    axes: [{ values: (u, splits) => splits.map((t) => dayLabel(t, transplantDays)), size: 44 }, ...axes],
+    axes: [{ values: (u, splits) => splits.map((t) => dayLabel(t, transplantDays)), size: 44 }, ...evenAxes(axes)],
     series: [{ label: 'time', value: (u, t) => (t == null ? '' : formatTime(new Date(t * 1000).toISOString())) }, ...series],
     plugins: [marksPlugin(marks, onsets)],
   };
   const chart = new uPlot(opts, data.length > 1 && data[0].length ? data : [[range[0], range[1]], ...series.map(() => [null, null])], target);
   charts.push({ name, plot: chart });
   return chart;
+}
+
+/**
+ * One left and two right value axes of fixed width on every panel (empty ones where a panel has fewer), so that the
+ * plotting areas line up and a day falls at the same x in every panel.
+ */
+function evenAxes(axes) {
+  const left = axes.filter((a) => a.side !== 1);
+  const right = axes.filter((a) => a.side === 1);
+  const blank = (scale) => ({ scale, side: 1, values: () => [], ticks: { show: false }, grid: { show: false } });
+  while (right.length < 2) {
+    right.push(blank(left[0].scale));
+  }
+  return [...left, ...right].map((a) => Object.assign({ size: 48 }, a, { label: a.label || ' ', labelSize: 20 }));
 }
 
 function line(label, colour, scale, extra) {
